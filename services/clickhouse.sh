@@ -1,0 +1,79 @@
+#!/usr/bin/env bash
+# Local ClickHouse server from Debian's clickhouse-server package, loopback only.
+# usage: services/clickhouse.sh up|down|status
+# Installs the package with apt-get when missing. Data, logs and the PID file live under .run/clickhouse.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$PWD
+HOST=127.0.0.1
+HTTP_PORT=${CLICKHOUSE_HTTP_PORT:-8123}
+TCP_PORT=${CLICKHOUSE_TCP_PORT:-9000}
+DIR=$ROOT/.run/clickhouse
+PIDFILE=$DIR/clickhouse.pid
+
+listening() { (exec 3<>"/dev/tcp/$HOST/$1") 2>/dev/null; }
+
+install() {
+  command -v clickhouse-server >/dev/null && return 0
+  echo "clickhouse: installing Debian's clickhouse-server and clickhouse-client"
+  local sudo=""; [ "$(id -u)" -eq 0 ] || sudo=sudo
+  $sudo apt-get update -q >/dev/null
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -q clickhouse-server clickhouse-client >/dev/null
+}
+
+up() {
+  if listening "$HTTP_PORT"; then echo "clickhouse: already listening on $HOST:$HTTP_PORT, reusing it"; return 0; fi
+  install
+  mkdir -p "$DIR/data" "$DIR/tmp" "$DIR/log" "$DIR/user_files" "$DIR/format_schemas"
+  cp services/clickhouse/users.xml "$DIR/users.xml"
+  cat > "$DIR/config.xml" <<XML
+<?xml version="1.0"?>
+<yandex>
+  <logger><level>warning</level><log>$DIR/log/clickhouse-server.log</log><errorlog>$DIR/log/clickhouse-server.err.log</errorlog><size>100M</size><count>3</count></logger>
+  <listen_host>$HOST</listen_host>
+  <http_port>$HTTP_PORT</http_port>
+  <tcp_port>$TCP_PORT</tcp_port>
+  <path>$DIR/data/</path>
+  <tmp_path>$DIR/tmp/</tmp_path>
+  <user_files_path>$DIR/user_files/</user_files_path>
+  <format_schema_path>$DIR/format_schemas/</format_schema_path>
+  <users_config>$DIR/users.xml</users_config>
+  <default_profile>default</default_profile>
+  <default_database>default</default_database>
+  <timezone>UTC</timezone>
+  <mark_cache_size>1073741824</mark_cache_size>
+  <max_concurrent_queries>100</max_concurrent_queries>
+  <uncompressed_cache_size>1073741824</uncompressed_cache_size>
+</yandex>
+XML
+  nohup clickhouse-server --config-file="$DIR/config.xml" >"$DIR/log/stdout.log" 2>&1 &
+  echo $! > "$PIDFILE"
+  for _ in $(seq 1 120); do
+    if listening "$HTTP_PORT" && curl -sf "http://$HOST:$HTTP_PORT/ping" >/dev/null; then
+      echo "clickhouse: up on http://$HOST:$HTTP_PORT (pid $(cat "$PIDFILE"))"; return 0
+    fi
+    if ! kill -0 "$(cat "$PIDFILE")" 2>/dev/null; then echo "clickhouse: failed to start, see $DIR/log" >&2; tail -20 "$DIR/log/stdout.log" "$DIR/log/clickhouse-server.err.log" >&2 || true; return 1; fi
+    sleep 0.5
+  done
+  echo "clickhouse: not answering after 60 s, see $DIR/log" >&2; return 1
+}
+
+down() {
+  if [ -f "$PIDFILE" ] && kill -0 "$(cat "$PIDFILE")" 2>/dev/null; then
+    local pid; pid=$(cat "$PIDFILE")
+    kill "$pid"
+    for _ in $(seq 1 60); do kill -0 "$pid" 2>/dev/null || break; sleep 0.5; done
+    kill -0 "$pid" 2>/dev/null && kill -9 "$pid"
+    echo "clickhouse: stopped (pid $pid)"
+  else
+    echo "clickhouse: not started by this project (no live PID in $PIDFILE)"
+  fi
+  rm -f "$PIDFILE"
+}
+
+status() { if listening "$HTTP_PORT"; then echo "clickhouse: listening on http://$HOST:$HTTP_PORT"; else echo "clickhouse: down"; return 1; fi; }
+
+case "${1:-}" in
+  up) up ;; down) down ;; status) status ;; install) install ;;
+  *) echo "usage: $0 up|down|status|install" >&2; exit 2 ;;
+esac
