@@ -1,0 +1,158 @@
+package dev.granular.sink.client;
+
+import com.clickhouse.client.api.Client;
+import com.clickhouse.client.api.ServerException;
+import com.clickhouse.client.api.insert.InsertResponse;
+import com.clickhouse.client.api.insert.InsertSettings;
+import com.clickhouse.client.api.query.QueryResponse;
+import com.clickhouse.client.api.query.QuerySettings;
+import com.clickhouse.data.ClickHouseFormat;
+import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The one gateway to ClickHouse, on client-v2 over HTTP.
+ *
+ * <p>Compression is off and every call names its format (TabSeparated, JSONEachRow): that is the subset that
+ * works from ClickHouse 18.16 up to current releases, so the same code runs against both.
+ */
+public final class ClickHouse implements AutoCloseable {
+  private final ClickHouseSettings settings;
+  private final Client client;
+
+  public ClickHouse(ClickHouseSettings settings) {
+    this.settings = settings;
+    Client.Builder builder = new Client.Builder()
+        .addEndpoint(settings.url())
+        .setUsername(settings.user())
+        .setPassword(settings.password())
+        .compressServerResponse(false)
+        .compressClientRequest(false)
+        .useHttpCompression(false)
+        .useTimeZone("UTC")
+        .setSocketTimeout(settings.socketTimeout().toMillis(), ChronoUnit.MILLIS)
+        .setConnectTimeout(5, ChronoUnit.SECONDS)
+        .setMaxRetries(0) // retries are the caller's policy, so they are counted and bounded in one place
+        .setClientName("granular");
+    if (!settings.maxExecutionTime().isZero()) {
+      builder.serverSetting("max_execution_time", Long.toString(Math.max(1, settings.maxExecutionTime().toSeconds())));
+    }
+    this.client = builder.build();
+  }
+
+  public ClickHouseSettings settings() {
+    return settings;
+  }
+
+  public String database() {
+    return settings.database();
+  }
+
+  /** DDL or any statement without a result. */
+  public void execute(String sql) {
+    try (QueryResponse ignored = await(client.query(sql, tsv()), sql)) {
+      // the response is drained on close
+    } catch (ClickHouseException e) {
+      throw e;
+    } catch (Exception e) {
+      throw failure(sql, e);
+    }
+  }
+
+  /** Runs a query and returns its TabSeparated rows, unescaped. */
+  public List<String[]> rows(String sql) {
+    try (QueryResponse response = await(client.query(sql, tsv()), sql);
+        BufferedReader reader = new BufferedReader(new InputStreamReader(response.getInputStream(), StandardCharsets.UTF_8))) {
+      List<String[]> out = new ArrayList<>();
+      for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+        String[] cells = line.split("\t", -1);
+        for (int i = 0; i < cells.length; i++) {
+          cells[i] = Tsv.unescape(cells[i]);
+        }
+        out.add(cells);
+      }
+      return out;
+    } catch (ClickHouseException e) {
+      throw e;
+    } catch (Exception e) {
+      throw failure(sql, e);
+    }
+  }
+
+  /** The single value of a one-row, one-column query. */
+  public String scalar(String sql) {
+    List<String[]> rows = rows(sql);
+    if (rows.size() != 1 || rows.get(0).length != 1) {
+      throw new ClickHouseException("expected one value from: " + sql + ", got " + rows.size() + " rows", null, false);
+    }
+    return rows.get(0)[0];
+  }
+
+  public long scalarLong(String sql) {
+    return Long.parseLong(scalar(sql));
+  }
+
+  /** Inserts JSONEachRow lines into {@code table} of this database; returns rows written. */
+  public long insertJsonEachRow(String table, byte[] jsonLines) {
+    InsertSettings insertSettings = new InsertSettings().setDatabase(settings.database());
+    String what = "INSERT INTO " + settings.database() + "." + table;
+    try (InsertResponse response = await(
+        client.insert(table, new ByteArrayInputStream(jsonLines), ClickHouseFormat.JSONEachRow, insertSettings), what)) {
+      return response.getWrittenRows();
+    } catch (ClickHouseException e) {
+      throw e;
+    } catch (Exception e) {
+      throw failure(what, e);
+    }
+  }
+
+  public boolean ping() {
+    return client.ping(2_000);
+  }
+
+  private QuerySettings tsv() {
+    return new QuerySettings().setFormat(ClickHouseFormat.TabSeparated).setDatabase(settings.database());
+  }
+
+  private <T> T await(java.util.concurrent.CompletableFuture<T> future, String what) {
+    try {
+      return future.get(settings.socketTimeout().toMillis() + 5_000, TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new ClickHouseException("interrupted: " + abbreviate(what), e, true);
+    } catch (ExecutionException e) {
+      throw failure(what, e.getCause() == null ? e : e.getCause());
+    } catch (java.util.concurrent.TimeoutException e) {
+      future.cancel(true);
+      throw new ClickHouseException("timed out: " + abbreviate(what), e, true);
+    }
+  }
+
+  private static ClickHouseException failure(String what, Throwable e) {
+    Throwable cause = e;
+    while (cause.getCause() != null && !(cause instanceof ServerException)) {
+      cause = cause.getCause();
+    }
+    // A server error about the statement itself (syntax, unknown table...) will fail again; anything else
+    // (connection refused, reset, timeout, too many parts, memory limit) may pass on a later try.
+    boolean retriable = !(cause instanceof ServerException se) || ServerErrors.isTransient(se.getCode());
+    return new ClickHouseException(e.getMessage() + " [in: " + abbreviate(what) + "]", e, retriable);
+  }
+
+  static String abbreviate(String sql) {
+    String flat = sql.replaceAll("\\s+", " ").strip();
+    return flat.length() > 300 ? flat.substring(0, 300) + "…" : flat;
+  }
+
+  @Override
+  public void close() {
+    client.close();
+  }
+}

@@ -1,0 +1,42 @@
+package dev.granular.sink.migrate;
+
+import java.util.List;
+
+/**
+ * The ClickHouse schema, as an ordered list of migrations. {@code {db}} stands for the database.
+ *
+ * <p>Only the dialect shared by ClickHouse 18.16 and current releases is used: no DateTime64, no TTL, no
+ * JSON functions beyond visitParamExtract*; times are UInt64 milliseconds with a DateTime beside them.
+ */
+public final class Schema {
+  private Schema() {}
+
+  public static List<Migration> migrations() {
+    return List.of(
+        new Migration("0001_user_events", List.of("""
+            CREATE TABLE IF NOT EXISTS {db}.user_events (
+                workspace_id String,
+                message_id String,
+                type String,
+                subject_id String,
+                user_id String,
+                anonymous_id String,
+                event String,
+                properties String,
+                traits String,
+                event_time_ms UInt64,
+                processing_time_ms UInt64,
+                event_time DateTime MATERIALIZED toDateTime(intDiv(event_time_ms, 1000))
+            )
+            ENGINE = ReplacingMergeTree()
+            PARTITION BY toYYYYMMDD(toDateTime(intDiv(processing_time_ms, 1000)))
+            ORDER BY (workspace_id, processing_time_ms, message_id)
+            """))
+        // Why this shape: reads scan one workspace's processing-time window, so that leads the key.
+        // A retried insert repeats rows with the same key, which ReplacingMergeTree folds away in merges;
+        // a replay gets a new processing time and stays as a duplicate row, so every read is written to be
+        // insensitive to duplicates (uniqExact of message_id, argMax/max/min states). Daily partitions by
+        // processing time make retention a cheap DROP PARTITION; modern servers may add TTL themselves.
+    );
+  }
+}

@@ -1,0 +1,112 @@
+package dev.granular.app;
+
+import dev.granular.app.config.AppConfig;
+import dev.granular.app.metrics.IngestMetrics;
+import dev.granular.app.topology.GranularTopology;
+import dev.granular.app.topology.StreamsProperties;
+import dev.granular.sink.client.ClickHouse;
+import dev.granular.sink.client.RetryPolicy;
+import dev.granular.sink.events.EventBatchWriter;
+import dev.granular.sink.events.Retention;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** One running Granular instance: the Kafka Streams topology plus the retention job. */
+public final class GranularApp implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(GranularApp.class);
+
+  private final AppConfig config;
+  private final MeterRegistry registry = new SimpleMeterRegistry();
+  private final IngestMetrics ingestMetrics = new IngestMetrics(registry);
+  private final ClickHouse clickHouse;
+  private final KafkaStreams streams;
+  private final ScheduledExecutorService jobs = Executors.newSingleThreadScheduledExecutor(r -> {
+    Thread t = new Thread(r, "granular-jobs");
+    t.setDaemon(true);
+    return t;
+  });
+  private final CountDownLatch stopped = new CountDownLatch(1);
+
+  public GranularApp(AppConfig config) {
+    this.config = config;
+    this.clickHouse = new ClickHouse(config.clickHouse());
+    AppConfig.IngestSettings ingest = config.ingest();
+    RetryPolicy retry = new RetryPolicy(ingest.retryInitialBackoff(), ingest.retryMaxBackoff(), ingest.retryMaxElapsed());
+    Topology topology = GranularTopology.build(config, new GranularTopology.Dependencies(
+        () -> new EventBatchWriter(clickHouse, retry), System::currentTimeMillis, ingestMetrics));
+    this.streams = new KafkaStreams(topology, StreamsProperties.from(config));
+    // A thread that gave up (e.g. ClickHouse down past the retry budget) is replaced; it resumes from the
+    // last committed offsets, so nothing is lost and nothing is skipped.
+    streams.setUncaughtExceptionHandler(e -> {
+      log.error("stream thread failed, replacing it; uncommitted input will be read again", e);
+      return StreamThreadExceptionResponse.REPLACE_THREAD;
+    });
+    streams.setStateListener((now, before) -> {
+      log.info("streams state {} -> {}", before, now);
+      if (now == KafkaStreams.State.NOT_RUNNING || now == KafkaStreams.State.ERROR) {
+        stopped.countDown();
+      }
+    });
+  }
+
+  public void start() {
+    streams.start();
+    Retention retention = new Retention(clickHouse, config.retention().days());
+    long every = config.retention().checkInterval().toMillis();
+    jobs.scheduleWithFixedDelay(() -> runRetention(retention), Math.min(every, 10_000), every, TimeUnit.MILLISECONDS);
+    Duration metricsEvery = config.metricsLogInterval();
+    if (!metricsEvery.isZero()) {
+      jobs.scheduleAtFixedRate(this::logMetrics, metricsEvery.toMillis(), metricsEvery.toMillis(), TimeUnit.MILLISECONDS);
+    }
+  }
+
+  private void runRetention(Retention retention) {
+    try {
+      var dropped = retention.dropExpired(System.currentTimeMillis());
+      if (!dropped.isEmpty()) {
+        log.info("retention dropped user_events partitions {}", dropped);
+      }
+    } catch (RuntimeException e) {
+      log.warn("retention check failed, will try again: {}", e.getMessage());
+    }
+  }
+
+  private void logMetrics() {
+    log.info("ingest: inserted={} state={}", (long) ingestMetrics.insertedCount(), streams.state());
+  }
+
+  public KafkaStreams streams() {
+    return streams;
+  }
+
+  public IngestMetrics ingestMetrics() {
+    return ingestMetrics;
+  }
+
+  public MeterRegistry registry() {
+    return registry;
+  }
+
+  /** Blocks until the streams client stops. */
+  public void awaitStop() throws InterruptedException {
+    stopped.await();
+  }
+
+  @Override
+  public void close() {
+    jobs.shutdownNow();
+    streams.close(Duration.ofSeconds(60));
+    clickHouse.close();
+    stopped.countDown();
+  }
+}

@@ -1,0 +1,34 @@
+package dev.granular.app.cli;
+
+import dev.granular.app.config.AppConfig;
+import dev.granular.app.topology.TopicAdmin;
+import dev.granular.app.topology.Topics;
+import dev.granular.sink.client.ClickHouse;
+import dev.granular.sink.migrate.Migrator;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ParentCommand;
+
+@Command(name = "migrate", mixinStandardHelpOptions = true,
+    description = "Create the ClickHouse database and tables and the Kafka topics. Safe to run twice.")
+final class MigrateCommand implements Callable<Integer> {
+  @ParentCommand
+  GranularCli parent;
+
+  @Override
+  public Integer call() {
+    AppConfig config = parent.config();
+    try (ClickHouse clickHouse = new ClickHouse(config.clickHouse())) {
+      List<String> applied = new Migrator(clickHouse).migrate();
+      System.out.println("clickhouse " + config.clickHouse().database() + ": "
+          + (applied.isEmpty() ? "up to date" : "applied " + applied));
+    }
+    try (TopicAdmin admin = new TopicAdmin(config.kafka().bootstrapServers())) {
+      List<String> created = admin.ensure(new Topics(config.topics()).external(),
+          config.kafka().partitions(), config.kafka().replicationFactor());
+      System.out.println("kafka: " + (created.isEmpty() ? "topics up to date" : "created " + created));
+    }
+    return 0;
+  }
+}

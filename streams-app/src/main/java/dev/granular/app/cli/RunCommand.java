@@ -1,0 +1,22 @@
+package dev.granular.app.cli;
+
+import dev.granular.app.GranularApp;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ParentCommand;
+
+@Command(name = "run", mixinStandardHelpOptions = true,
+    description = "Run one instance in the foreground. Start more with the same application id to scale out.")
+final class RunCommand implements Callable<Integer> {
+  @ParentCommand
+  GranularCli parent;
+
+  @Override
+  public Integer call() throws Exception {
+    GranularApp app = new GranularApp(parent.config());
+    Runtime.getRuntime().addShutdownHook(new Thread(app::close, "granular-shutdown"));
+    app.start();
+    app.awaitStop();
+    return app.streams().state() == org.apache.kafka.streams.KafkaStreams.State.ERROR ? 1 : 0;
+  }
+}

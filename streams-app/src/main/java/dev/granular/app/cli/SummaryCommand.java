@@ -1,0 +1,54 @@
+package dev.granular.app.cli;
+
+import dev.granular.app.config.AppConfig;
+import dev.granular.sink.client.ClickHouse;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+@Command(name = "summary", mixinStandardHelpOptions = true,
+    description = "Events stored per workspace (distinct messageIds) and dead-letter records by reason.")
+final class SummaryCommand implements Callable<Integer> {
+  @ParentCommand
+  GranularCli parent;
+
+  @Option(names = "--wait-for", defaultValue = "0", description = "Wait until at least this many distinct events are stored.")
+  long waitFor;
+
+  @Option(names = "--timeout", defaultValue = "PT3M", description = "How long --wait-for waits (ISO-8601, default ${DEFAULT-VALUE}).")
+  Duration timeout;
+
+  @Override
+  public Integer call() throws InterruptedException {
+    AppConfig config = parent.config();
+    try (ClickHouse clickHouse = new ClickHouse(config.clickHouse())) {
+      String total = "SELECT uniqExact(workspace_id, message_id) FROM user_events";
+      long deadline = System.currentTimeMillis() + timeout.toMillis();
+      long stored = clickHouse.scalarLong(total);
+      while (stored < waitFor && System.currentTimeMillis() < deadline) {
+        Thread.sleep(500);
+        stored = clickHouse.scalarLong(total);
+      }
+      List<String[]> rows = clickHouse.rows("SELECT workspace_id, uniqExact(message_id), count()"
+          + " FROM user_events GROUP BY workspace_id ORDER BY workspace_id");
+      System.out.println("Events stored in ClickHouse " + config.clickHouse().database() + ".user_events:");
+      System.out.printf("  %-24s %12s %12s%n", "workspace", "distinct", "rows");
+      for (String[] row : rows) {
+        System.out.printf("  %-24s %12s %12s%n", row[0], row[1], row[2]);
+      }
+      System.out.printf("  %-24s %12d%n", "total", stored);
+      Map<String, Long> dlq = DeadLetters.countByReason(config.kafka().bootstrapServers(), config.topics().userEventsDlq());
+      System.out.println("Dead letters on " + config.topics().userEventsDlq() + " by reason:");
+      dlq.forEach((reason, n) -> System.out.printf("  %-24s %12d%n", reason, n));
+      if (stored < waitFor) {
+        System.err.println("granular: only " + stored + " of " + waitFor + " events stored after " + timeout);
+        return 1;
+      }
+      return 0;
+    }
+  }
+}

@@ -1,0 +1,101 @@
+package dev.granular.app.config;
+
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigException;
+import com.typesafe.config.ConfigFactory;
+import com.typesafe.config.ConfigParseOptions;
+import dev.granular.sink.client.ClickHouseSettings;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+
+/** All of Granular's settings, read once and validated at start. */
+public record AppConfig(
+    KafkaSettings kafka,
+    TopicNames topics,
+    ClickHouseSettings clickHouse,
+    IngestSettings ingest,
+    RetentionSettings retention,
+    Duration metricsLogInterval) {
+
+  /** The defaults from config/application.conf with environment overrides, optionally under a user file. */
+  public static AppConfig load(Path userFile) {
+    return from(raw(userFile, Map.of()));
+  }
+
+  /** As {@link #load}, with explicit overrides on top (tests, CLI flags). Keys are full paths. */
+  public static AppConfig load(Path userFile, Map<String, ?> overrides) {
+    return from(raw(userFile, overrides));
+  }
+
+  static Config raw(Path userFile, Map<String, ?> overrides) {
+    try {
+      Config defaults = ConfigFactory.parseResources("application.conf", ConfigParseOptions.defaults().setAllowMissing(false));
+      Config merged = defaults;
+      if (userFile != null) {
+        if (!Files.isReadable(userFile)) {
+          throw new InvalidConfigException("config file not readable: " + userFile);
+        }
+        merged = ConfigFactory.parseFile(userFile.toFile()).withFallback(merged);
+      }
+      return ConfigFactory.parseMap(overrides).withFallback(merged).resolve();
+    } catch (ConfigException e) {
+      throw new InvalidConfigException("cannot read configuration: " + e.getMessage());
+    }
+  }
+
+  static AppConfig from(Config config) {
+    SettingsReader r = new SettingsReader(config);
+    String p = "granular.";
+    KafkaSettings kafka = new KafkaSettings(
+        r.bootstrapServers(p + "kafka.bootstrap-servers"),
+        r.nonBlank(p + "kafka.application-id"),
+        r.intIn(p + "kafka.num-stream-threads", 1, 64),
+        r.duration(p + "kafka.commit-interval", Duration.ofMillis(100)),
+        r.nonBlank(p + "kafka.state-dir"),
+        r.intIn(p + "kafka.partitions", 1, 10_000),
+        (short) r.intIn(p + "kafka.replication-factor", 1, 32));
+    TopicNames topics = new TopicNames(
+        r.nonBlank(p + "topics.user-events"),
+        r.nonBlank(p + "topics.user-events-dlq"),
+        r.nonBlank(p + "topics.ingest-progress"));
+    ClickHouseSettings clickHouse = new ClickHouseSettings(
+        r.httpUrl(p + "clickhouse.url"),
+        r.nonBlank(p + "clickhouse.user"),
+        r.string(p + "clickhouse.password"),
+        r.identifier(p + "clickhouse.database"),
+        r.duration(p + "clickhouse.max-execution-time", Duration.ZERO),
+        r.duration(p + "clickhouse.socket-timeout", Duration.ofSeconds(1)));
+    IngestSettings ingest = new IngestSettings(
+        r.intIn(p + "ingest.batch-size", 1, 2_000_000),
+        r.duration(p + "ingest.flush-interval", Duration.ofMillis(10)),
+        r.intIn(p + "ingest.max-payload-bytes", 256, 64 * 1024 * 1024),
+        r.intIn(p + "ingest.max-field-length", 16, 1_000_000),
+        r.duration(p + "ingest.retry.initial-backoff", Duration.ofMillis(1)),
+        r.duration(p + "ingest.retry.max-backoff", Duration.ofMillis(1)),
+        r.duration(p + "ingest.retry.max-elapsed", Duration.ZERO));
+    if (ingest.retryMaxBackoff().compareTo(ingest.retryInitialBackoff()) < 0) {
+      throw new InvalidConfigException("invalid setting granular.ingest.retry.max-backoff: expected at least"
+          + " granular.ingest.retry.initial-backoff (" + ingest.retryInitialBackoff() + "), got " + ingest.retryMaxBackoff());
+    }
+    if (ingest.retryMaxElapsed().compareTo(Duration.ofMinutes(4)) > 0) {
+      throw new InvalidConfigException("invalid setting granular.ingest.retry.max-elapsed: expected at most 4m,"
+          + " below Kafka's max.poll.interval.ms of 5m, got " + ingest.retryMaxElapsed());
+    }
+    RetentionSettings retention = new RetentionSettings(
+        r.intIn(p + "retention.days", 1, 3650),
+        r.duration(p + "retention.check-interval", Duration.ofSeconds(1)));
+    return new AppConfig(kafka, topics, clickHouse, ingest, retention, r.duration(p + "metrics.log-interval", Duration.ZERO));
+  }
+
+  public record KafkaSettings(String bootstrapServers, String applicationId, int numStreamThreads,
+      Duration commitInterval, String stateDir, int partitions, short replicationFactor) {}
+
+  public record TopicNames(String userEvents, String userEventsDlq, String ingestProgress) {}
+
+  public record IngestSettings(int batchSize, Duration flushInterval, int maxPayloadBytes, int maxFieldLength,
+      Duration retryInitialBackoff, Duration retryMaxBackoff, Duration retryMaxElapsed) {}
+
+  public record RetentionSettings(int days, Duration checkInterval) {}
+}

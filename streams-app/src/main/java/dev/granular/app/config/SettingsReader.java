@@ -1,0 +1,102 @@
+package dev.granular.app.config;
+
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigException;
+import java.net.URI;
+import java.time.Duration;
+import java.util.regex.Pattern;
+
+/** Typed, validated reads of one key each, so a wrong value fails at start with the key's name. */
+final class SettingsReader {
+  private static final Pattern HOST_PORT = Pattern.compile("[A-Za-z0-9._\\-\\[\\]:]+:\\d{1,5}");
+  private final Config config;
+
+  SettingsReader(Config config) {
+    this.config = config;
+  }
+
+  String string(String path) {
+    try {
+      return config.getString(path);
+    } catch (ConfigException e) {
+      throw invalid(path, "a string", e);
+    }
+  }
+
+  String nonBlank(String path) {
+    String value = string(path);
+    if (value.isBlank()) {
+      throw invalid(path, "a non-empty string", "\"\"");
+    }
+    return value;
+  }
+
+  int intIn(String path, int min, int max) {
+    int value;
+    try {
+      value = config.getInt(path);
+    } catch (ConfigException e) {
+      throw invalid(path, "an integer from " + min + " to " + max, e);
+    }
+    if (value < min || value > max) {
+      throw invalid(path, "an integer from " + min + " to " + max, Integer.toString(value));
+    }
+    return value;
+  }
+
+  Duration duration(String path, Duration min) {
+    Duration value;
+    try {
+      value = config.getDuration(path);
+    } catch (ConfigException e) {
+      throw invalid(path, "a duration such as 500ms, 5s or 2m", e);
+    }
+    if (value.compareTo(min) < 0) {
+      throw invalid(path, "a duration of at least " + min, value.toString());
+    }
+    return value;
+  }
+
+  String bootstrapServers(String path) {
+    String value = nonBlank(path);
+    for (String server : value.split(",")) {
+      if (!HOST_PORT.matcher(server.strip()).matches()) {
+        throw invalid(path, "a comma-separated list of host:port", value);
+      }
+    }
+    return value;
+  }
+
+  String httpUrl(String path) {
+    String value = nonBlank(path);
+    try {
+      URI uri = URI.create(value);
+      if (("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null) {
+        return value;
+      }
+    } catch (IllegalArgumentException e) {
+      // fall through to the message below
+    }
+    throw invalid(path, "an http(s) URL such as http://127.0.0.1:8123", value);
+  }
+
+  String identifier(String path) {
+    String value = nonBlank(path);
+    if (!value.matches("[A-Za-z_][A-Za-z0-9_]{0,63}")) {
+      throw invalid(path, "a plain identifier (letters, digits, underscore)", value);
+    }
+    return value;
+  }
+
+  private InvalidConfigException invalid(String path, String expected, ConfigException cause) {
+    String got = config.hasPathOrNull(path) && !config.getIsNull(path)
+        ? config.getValue(path).render() : "nothing";
+    return invalid(path, expected, got);
+  }
+
+  private InvalidConfigException invalid(String path, String expected, String got) {
+    String origin = config.hasPath(path) ? " (from " + config.getValue(path).origin().description() + ")" : "";
+    return new InvalidConfigException("invalid setting " + path + ": expected " + expected + ", got " + got + origin
+        + ". Each setting and its environment variable are listed in config/application.conf.");
+  }
+}

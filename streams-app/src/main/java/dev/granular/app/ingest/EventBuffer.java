@@ -1,0 +1,106 @@
+package dev.granular.app.ingest;
+
+import dev.granular.sink.events.EventSink;
+import dev.granular.sink.events.StoredEvent;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.streams.processor.StateStore;
+import org.apache.kafka.streams.processor.StateStoreContext;
+
+/**
+ * The ingest batch, held as a Kafka Streams state store so that Streams itself enforces at-least-once.
+ *
+ * <p>Why a store: before Kafka Streams commits a task's input offsets it flushes every state store of that
+ * task ({@code StreamTask#prepareCommit}). This store's {@link #flush()} inserts the buffered events into
+ * ClickHouse and returns only once the insert is acknowledged, so an offset is never committed ahead of its
+ * event. If the insert keeps failing, flush throws, the stream thread is replaced, the buffer is dropped with
+ * the task, and the uncommitted events are read again. The buffer is deliberately not changelogged: the input
+ * topic is its log.
+ */
+public final class EventBuffer implements StateStore {
+  private final String name;
+  private final EventSink sink;
+  private final List<StoredEvent> buffer = new ArrayList<>();
+  private final Map<String, DurableProgress> durable = new LinkedHashMap<>();
+  private boolean open;
+
+  public EventBuffer(String name, EventSink sink) {
+    this.name = name;
+    this.sink = sink;
+  }
+
+  public void add(StoredEvent event) {
+    buffer.add(event);
+  }
+
+  public int size() {
+    return buffer.size();
+  }
+
+  /** Inserts the buffered events; blocks until ClickHouse acknowledged them, or throws. */
+  @Override
+  public void flush() {
+    if (buffer.isEmpty()) {
+      return;
+    }
+    sink.write(buffer);
+    for (StoredEvent e : buffer) {
+      durable.merge(e.workspaceId(), DurableProgress.of(e), DurableProgress::plus);
+    }
+    buffer.clear();
+  }
+
+  /**
+   * Progress made durable since the last call, per workspace; the caller publishes it. A commit-time flush
+   * can be followed by new events before the next drain, possibly in the same millisecond, so the watermark
+   * is held below the earliest event of the workspace that is still only buffered.
+   */
+  public List<DurableProgress> drainDurable() {
+    if (durable.isEmpty()) {
+      return List.of();
+    }
+    Map<String, Long> earliestBuffered = new HashMap<>();
+    for (StoredEvent e : buffer) {
+      earliestBuffered.merge(e.workspaceId(), e.processingTimeMs(), Math::min);
+    }
+    List<DurableProgress> out = new ArrayList<>(durable.size());
+    for (DurableProgress p : durable.values()) {
+      Long pending = earliestBuffered.get(p.workspaceId());
+      out.add(pending == null ? p : p.capWatermark(pending - 1));
+    }
+    durable.clear();
+    return out;
+  }
+
+  @Override
+  public String name() {
+    return name;
+  }
+
+  @Override
+  public void init(StateStoreContext context, StateStore root) {
+    context.register(root, (key, value) -> { });
+    open = true;
+  }
+
+  @Override
+  public void close() {
+    // Anything still buffered was never committed; it is re-read from Kafka by whoever owns the task next.
+    buffer.clear();
+    durable.clear();
+    open = false;
+  }
+
+  @Override
+  public boolean persistent() {
+    return false;
+  }
+
+  @Override
+  public boolean isOpen() {
+    return open;
+  }
+}

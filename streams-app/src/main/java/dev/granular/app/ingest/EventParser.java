@@ -1,0 +1,198 @@
+package dev.granular.app.ingest;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.granular.avro.EventType;
+import dev.granular.avro.UserEvent;
+import dev.granular.avro.codec.AvroCodec;
+import java.io.IOException;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+
+/**
+ * Turns a raw {@code user-events} value (Segment/Dittofeed JSON, or Avro single-object) into a validated
+ * {@link UserEvent}, or says exactly why not. Unknown fields are ignored and JSON null means absent,
+ * because real Segment payloads carry context, integrations and more.
+ */
+public final class EventParser {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  /** DateTime in ClickHouse covers 1970 .. 2106; events outside that cannot be stored faithfully. */
+  private static final long MAX_EVENT_TIME_MS = Instant.parse("2105-12-31T23:59:59Z").toEpochMilli();
+
+  private final AvroCodec<UserEvent> avro = AvroCodec.of(UserEvent.class);
+  private final int maxPayloadBytes;
+  private final int maxFieldLength;
+
+  public EventParser(int maxPayloadBytes, int maxFieldLength) {
+    this.maxPayloadBytes = maxPayloadBytes;
+    this.maxFieldLength = maxFieldLength;
+  }
+
+  /** @param fallbackTimeMs event time when the payload has none: the Kafka record time, stable across replays */
+  public ParseResult parse(byte[] value, long fallbackTimeMs) {
+    if (value == null || value.length == 0) {
+      return ParseResult.reject(RejectReason.EMPTY_PAYLOAD, "empty value");
+    }
+    if (value.length > maxPayloadBytes) {
+      return ParseResult.reject(RejectReason.PAYLOAD_TOO_LARGE, value.length + " bytes > limit " + maxPayloadBytes);
+    }
+    if (AvroCodec.looksLikeSingleObject(value)) {
+      return parseAvro(value);
+    }
+    JsonNode root;
+    try {
+      root = JSON.readTree(value);
+    } catch (IOException e) {
+      return ParseResult.reject(RejectReason.UNPARSEABLE_JSON, firstLine(e.getMessage()));
+    }
+    if (root == null || !root.isObject()) {
+      return ParseResult.reject(RejectReason.NOT_AN_OBJECT, "top-level JSON must be an object");
+    }
+    return fromJson((ObjectNode) root, fallbackTimeMs);
+  }
+
+  private ParseResult parseAvro(byte[] value) {
+    UserEvent event;
+    try {
+      event = avro.decode(value);
+    } catch (AvroCodec.AvroEncodingException e) {
+      return ParseResult.reject(RejectReason.UNDECODABLE_AVRO, e.getMessage());
+    }
+    return validate(event);
+  }
+
+  private ParseResult fromJson(ObjectNode root, long fallbackTimeMs) {
+    try {
+      String typeName = text(root, "type");
+      EventType type = typeName == null ? null : eventType(typeName);
+      if (type == null) {
+        return ParseResult.reject(RejectReason.UNKNOWN_TYPE, "type must be track, identify, page or screen, got " + typeName);
+      }
+      Long timestamp = timestamp(root.get("timestamp"), fallbackTimeMs);
+      if (timestamp == null) {
+        return ParseResult.reject(RejectReason.BAD_TIMESTAMP, "timestamp is not ISO-8601: " + root.get("timestamp"));
+      }
+      UserEvent event = UserEvent.newBuilder()
+          .setWorkspaceId(text(root, "workspaceId"))
+          .setMessageId(text(root, "messageId"))
+          .setType(type)
+          .setUserId(text(root, "userId"))
+          .setAnonymousId(text(root, "anonymousId"))
+          .setEvent(text(root, "event"))
+          .setPropertiesJson(objectText(root, "properties", RejectReason.PROPERTIES_NOT_OBJECT))
+          .setTraitsJson(objectText(root, "traits", RejectReason.TRAITS_NOT_OBJECT))
+          .setTimestampMs(timestamp)
+          .build();
+      return validate(event);
+    } catch (FieldException e) {
+      return ParseResult.reject(e.reason, e.getMessage());
+    }
+  }
+
+  /** Checks shared by JSON and Avro input. */
+  ParseResult validate(UserEvent e) {
+    if (isBlank(e.getWorkspaceId())) {
+      return ParseResult.reject(RejectReason.MISSING_WORKSPACE_ID, "workspaceId is required");
+    }
+    if (isBlank(e.getMessageId())) {
+      return ParseResult.reject(RejectReason.MISSING_MESSAGE_ID, "messageId is required");
+    }
+    if (isBlank(e.getUserId()) && isBlank(e.getAnonymousId())) {
+      return ParseResult.reject(RejectReason.MISSING_USER_ID, "userId or anonymousId is required");
+    }
+    if (e.getType() == EventType.track && isBlank(e.getEvent())) {
+      return ParseResult.reject(RejectReason.MISSING_EVENT, "a track event needs an event name");
+    }
+    if (e.getTimestampMs() < 0 || e.getTimestampMs() > MAX_EVENT_TIME_MS) {
+      return ParseResult.reject(RejectReason.BAD_TIMESTAMP, "timestamp outside 1970..2105: " + e.getTimestampMs());
+    }
+    for (String[] field : new String[][] {{"workspaceId", e.getWorkspaceId()}, {"messageId", e.getMessageId()},
+        {"userId", e.getUserId()}, {"anonymousId", e.getAnonymousId()}, {"event", e.getEvent()}}) {
+      if (field[1] != null && field[1].length() > maxFieldLength) {
+        return ParseResult.reject(RejectReason.FIELD_TOO_LONG, field[0] + " is " + field[1].length() + " chars > limit " + maxFieldLength);
+      }
+    }
+    if (isBlank(e.getUserId())) {
+      e.setUserId(null);
+    }
+    if (isBlank(e.getAnonymousId())) {
+      e.setAnonymousId(null);
+    }
+    return new ParseResult.Valid(e);
+  }
+
+  private static EventType eventType(String name) {
+    try {
+      return EventType.valueOf(name.toLowerCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
+  }
+
+  private static Long timestamp(JsonNode node, long fallbackTimeMs) {
+    if (node == null || node.isNull()) {
+      return fallbackTimeMs;
+    }
+    if (!node.isTextual()) {
+      return null;
+    }
+    try {
+      return OffsetDateTime.parse(node.asText(), DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant().toEpochMilli();
+    } catch (DateTimeException e) {
+      return null;
+    }
+  }
+
+  private static String text(ObjectNode root, String field) {
+    JsonNode node = root.get(field);
+    if (node == null || node.isNull()) {
+      return null;
+    }
+    if (!node.isTextual()) {
+      throw new FieldException(RejectReason.BAD_FIELD_TYPE, field + " must be a string, got " + node.getNodeType());
+    }
+    return node.asText();
+  }
+
+  private static String objectText(ObjectNode root, String field, RejectReason reason) {
+    JsonNode node = root.get(field);
+    if (node == null || node.isNull()) {
+      return null;
+    }
+    if (!node.isObject()) {
+      throw new FieldException(reason, field + " must be an object, got " + node.getNodeType());
+    }
+    try {
+      return JSON.writeValueAsString(node);
+    } catch (JsonProcessingException e) {
+      throw new FieldException(reason, field + ": " + e.getOriginalMessage());
+    }
+  }
+
+  private static boolean isBlank(String s) {
+    return s == null || s.isBlank();
+  }
+
+  private static String firstLine(String message) {
+    if (message == null) {
+      return "unparseable";
+    }
+    int nl = message.indexOf('\n');
+    return nl < 0 ? message : message.substring(0, nl);
+  }
+
+  private static final class FieldException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+    private final transient RejectReason reason;
+
+    FieldException(RejectReason reason, String message) {
+      super(message, null, false, false);
+      this.reason = reason;
+    }
+  }
+}

@@ -1,0 +1,56 @@
+package dev.granular.app.topology;
+
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import org.apache.kafka.streams.TopologyDescription;
+
+/** Renders a {@link TopologyDescription} as a Mermaid flowchart: topics as stadiums, stores as cylinders. */
+public final class TopologyDiagram {
+  private TopologyDiagram() {}
+
+  public static String mermaid(TopologyDescription description) {
+    StringBuilder out = new StringBuilder("flowchart LR\n");
+    Set<String> topics = new LinkedHashSet<>();
+    Set<String> stores = new LinkedHashSet<>();
+    description.subtopologies().stream().sorted(Comparator.comparingInt(TopologyDescription.Subtopology::id)).forEach(sub -> {
+      out.append("  subgraph sub").append(sub.id()).append("[\"sub-topology ").append(sub.id()).append("\"]\n");
+      sub.nodes().stream().sorted(Comparator.comparing(TopologyDescription.Node::name)).forEach(node ->
+          out.append("    ").append(id(node.name())).append("[\"").append(node.name()).append("\"]\n"));
+      out.append("  end\n");
+      sub.nodes().stream().sorted(Comparator.comparing(TopologyDescription.Node::name)).forEach(node -> {
+        node.successors().stream().sorted(Comparator.comparing(TopologyDescription.Node::name)).forEach(next ->
+            out.append("  ").append(id(node.name())).append(" --> ").append(id(next.name())).append('\n'));
+        if (node instanceof TopologyDescription.Source source) {
+          source.topicSet().stream().sorted().forEach(t -> {
+            topics.add(t);
+            out.append("  ").append(topicId(t)).append(" --> ").append(id(node.name())).append('\n');
+          });
+        } else if (node instanceof TopologyDescription.Sink sink && sink.topic() != null) {
+          topics.add(sink.topic());
+          out.append("  ").append(id(node.name())).append(" --> ").append(topicId(sink.topic())).append('\n');
+        } else if (node instanceof TopologyDescription.Processor processor) {
+          processor.stores().stream().sorted().forEach(s -> {
+            stores.add(s);
+            out.append("  ").append(id(node.name())).append(" -.- ").append(storeId(s)).append('\n');
+          });
+        }
+      });
+    });
+    topics.forEach(t -> out.append("  ").append(topicId(t)).append("([\"").append(t).append("\"])\n"));
+    stores.forEach(s -> out.append("  ").append(storeId(s)).append("[(\"").append(s).append("\")]\n"));
+    return out.toString();
+  }
+
+  private static String id(String name) {
+    return "n_" + name.replaceAll("[^A-Za-z0-9]", "_");
+  }
+
+  private static String topicId(String name) {
+    return "t_" + name.replaceAll("[^A-Za-z0-9]", "_");
+  }
+
+  private static String storeId(String name) {
+    return "s_" + name.replaceAll("[^A-Za-z0-9]", "_");
+  }
+}

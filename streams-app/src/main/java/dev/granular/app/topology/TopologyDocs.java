@@ -1,0 +1,33 @@
+package dev.granular.app.topology;
+
+import dev.granular.app.config.AppConfig;
+import dev.granular.app.metrics.IngestMetrics;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.util.Map;
+import org.apache.kafka.streams.Topology;
+
+/** The checked-in topology documents, generated from the production topology with default settings. */
+public final class TopologyDocs {
+  public static final String TEXT_FILE = "topology.txt";
+  public static final String MERMAID_FILE = "topology.mmd";
+
+  private TopologyDocs() {}
+
+  /** The production topology under the default configuration; no external system is touched. */
+  public static Topology defaultTopology() {
+    AppConfig config = AppConfig.load(null, Map.of());
+    return GranularTopology.build(config, new GranularTopology.Dependencies(
+        () -> batch -> {
+          throw new IllegalStateException("documentation topology never runs");
+        },
+        System::currentTimeMillis, new IngestMetrics(new SimpleMeterRegistry())));
+  }
+
+  public static String text(Topology topology) {
+    return topology.describe().toString();
+  }
+
+  public static String mermaid(Topology topology) {
+    return TopologyDiagram.mermaid(topology.describe());
+  }
+}
