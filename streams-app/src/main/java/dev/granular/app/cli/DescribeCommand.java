@@ -25,6 +25,7 @@ final class DescribeCommand implements Callable<Integer> {
       Files.createDirectories(out);
       Files.writeString(out.resolve(TopologyDocs.TEXT_FILE), TopologyDocs.text(topology), StandardCharsets.UTF_8);
       Files.writeString(out.resolve(TopologyDocs.MERMAID_FILE), TopologyDocs.mermaid(topology), StandardCharsets.UTF_8);
+      Files.writeString(out.resolve("README.md"), TopologyDocs.readme(topology), StandardCharsets.UTF_8);
       System.out.println("wrote " + out.resolve(TopologyDocs.TEXT_FILE) + " and " + out.resolve(TopologyDocs.MERMAID_FILE));
       return 0;
     }

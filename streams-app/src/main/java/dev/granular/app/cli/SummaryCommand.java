@@ -2,6 +2,7 @@ package dev.granular.app.cli;
 
 import dev.granular.app.config.AppConfig;
 import dev.granular.sink.client.ClickHouse;
+import dev.granular.sink.sql.Sql;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +20,9 @@ final class SummaryCommand implements Callable<Integer> {
   @Option(names = "--wait-for", defaultValue = "0", description = "Wait until at least this many distinct events are stored.")
   long waitFor;
 
+  @Option(names = "--run-id", description = "With --wait-for: count only events whose messageId starts with RUN_ID- (as sample-load writes them).")
+  String runId;
+
   @Option(names = "--timeout", defaultValue = "PT3M", description = "How long --wait-for waits (ISO-8601, default ${DEFAULT-VALUE}).")
   Duration timeout;
 
@@ -26,7 +30,8 @@ final class SummaryCommand implements Callable<Integer> {
   public Integer call() throws InterruptedException {
     AppConfig config = parent.config();
     try (ClickHouse clickHouse = new ClickHouse(config.clickHouse())) {
-      String total = "SELECT uniqExact(workspace_id, message_id) FROM user_events";
+      String total = "SELECT uniqExact(workspace_id, message_id) FROM " + clickHouse.table("user_events")
+          + (runId == null ? "" : " WHERE message_id LIKE " + Sql.string(likePrefix(runId + "-")));
       long deadline = System.currentTimeMillis() + timeout.toMillis();
       long stored = clickHouse.scalarLong(total);
       while (stored < waitFor && System.currentTimeMillis() < deadline) {
@@ -34,13 +39,13 @@ final class SummaryCommand implements Callable<Integer> {
         stored = clickHouse.scalarLong(total);
       }
       List<String[]> rows = clickHouse.rows("SELECT workspace_id, uniqExact(message_id), count()"
-          + " FROM user_events GROUP BY workspace_id ORDER BY workspace_id");
+          + " FROM " + clickHouse.table("user_events") + " GROUP BY workspace_id ORDER BY workspace_id");
       System.out.println("Events stored in ClickHouse " + config.clickHouse().database() + ".user_events:");
       System.out.printf("  %-24s %12s %12s%n", "workspace", "distinct", "rows");
       for (String[] row : rows) {
         System.out.printf("  %-24s %12s %12s%n", row[0], row[1], row[2]);
       }
-      System.out.printf("  %-24s %12d%n", "total", stored);
+      System.out.printf("  %-24s %12d%n", runId == null ? "total" : "this run", stored);
       Map<String, Long> dlq = DeadLetters.countByReason(config.kafka().bootstrapServers(), config.topics().userEventsDlq());
       System.out.println("Dead letters on " + config.topics().userEventsDlq() + " by reason:");
       dlq.forEach((reason, n) -> System.out.printf("  %-24s %12d%n", reason, n));
@@ -50,5 +55,10 @@ final class SummaryCommand implements Callable<Integer> {
       }
       return 0;
     }
+  }
+
+  /** A LIKE pattern matching strings that start with {@code prefix} literally. */
+  static String likePrefix(String prefix) {
+    return prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
   }
 }

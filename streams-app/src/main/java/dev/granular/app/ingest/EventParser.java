@@ -63,7 +63,21 @@ public final class EventParser {
     } catch (AvroCodec.AvroEncodingException e) {
       return ParseResult.reject(RejectReason.UNDECODABLE_AVRO, e.getMessage());
     }
+    for (String[] field : new String[][] {{"properties", event.getPropertiesJson()}, {"traits", event.getTraitsJson()}}) {
+      if (field[1] != null && !isJsonObject(field[1])) {
+        return ParseResult.reject("properties".equals(field[0]) ? RejectReason.PROPERTIES_NOT_OBJECT : RejectReason.TRAITS_NOT_OBJECT,
+            field[0] + "Json must hold a JSON object");
+      }
+    }
     return validate(event);
+  }
+
+  private static boolean isJsonObject(String text) {
+    try {
+      return JSON.readTree(text).isObject();
+    } catch (IOException e) {
+      return false;
+    }
   }
 
   private ParseResult fromJson(ObjectNode root, long fallbackTimeMs) {
@@ -77,9 +91,17 @@ public final class EventParser {
       if (timestamp == null) {
         return ParseResult.reject(RejectReason.BAD_TIMESTAMP, "timestamp is not ISO-8601: " + root.get("timestamp"));
       }
+      String workspaceId = text(root, "workspaceId");
+      String messageId = text(root, "messageId");
+      if (isBlank(workspaceId)) {
+        return ParseResult.reject(RejectReason.MISSING_WORKSPACE_ID, "workspaceId is required");
+      }
+      if (isBlank(messageId)) {
+        return ParseResult.reject(RejectReason.MISSING_MESSAGE_ID, "messageId is required");
+      }
       UserEvent event = UserEvent.newBuilder()
-          .setWorkspaceId(text(root, "workspaceId"))
-          .setMessageId(text(root, "messageId"))
+          .setWorkspaceId(workspaceId)
+          .setMessageId(messageId)
           .setType(type)
           .setUserId(text(root, "userId"))
           .setAnonymousId(text(root, "anonymousId"))

@@ -28,7 +28,13 @@ public final class ValidateProcessor extends ContextualProcessor<byte[], byte[],
 
   @Override
   public void process(Record<byte[], byte[]> record) {
-    ParseResult result = parser.parse(record.value(), record.timestamp());
+    ParseResult result;
+    try {
+      result = parser.parse(record.value(), record.timestamp());
+    } catch (RuntimeException e) {
+      // A parser bug must not stop ingestion or lose the record: it goes to the dead-letter topic too.
+      result = ParseResult.reject(RejectReason.UNPARSEABLE_JSON, "unexpected: " + e);
+    }
     if (result instanceof ParseResult.Valid valid) {
       metrics.accepted();
       context().forward(record.withValue(new Checked(valid.event(), null)));

@@ -30,4 +30,14 @@ public final class TopologyDocs {
   public static String mermaid(Topology topology) {
     return TopologyDiagram.mermaid(topology.describe());
   }
+
+  /** The folder's README: how to regenerate, and the diagram rendered inline. */
+  public static String readme(Topology topology) {
+    return "# Topology\n\n"
+        + "Generated from the production topology (`GranularTopology.build`) with the default configuration.\n"
+        + "Regenerate with `make topology-docs`; `TopologyDocsFreshnessTest` fails when these files are stale.\n\n"
+        + "- [`topology.txt`](topology.txt): `Topology#describe()`, as `java -jar streams-app/target/granular.jar describe` prints it.\n"
+        + "- [`topology.mmd`](topology.mmd): the same as a Mermaid flowchart (topics as stadiums, stores as cylinders).\n\n"
+        + "```mermaid\n" + mermaid(topology) + "```\n";
+  }
 }

@@ -1,0 +1,68 @@
+package dev.granular.app.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class AppConfigTest {
+  @Test
+  void defaultsMatchTheDocumentedAddresses() {
+    AppConfig c = AppConfig.load(null, Map.of());
+    assertEquals("127.0.0.1:9092", c.kafka().bootstrapServers());
+    assertEquals("http://127.0.0.1:8123", c.clickHouse().url());
+    assertEquals(1000, c.ingest().batchSize());
+    assertEquals(14, c.retention().days());
+    assertEquals("user-events", c.topics().userEvents());
+  }
+
+  @Test
+  void aUserFileOverridesDefaults(@TempDir Path dir) throws IOException {
+    Path file = dir.resolve("granular.conf");
+    Files.writeString(file, "granular.ingest.batch-size = 50000\ngranular.ingest.flush-interval = 250ms\n");
+    AppConfig c = AppConfig.load(file);
+    assertEquals(50_000, c.ingest().batchSize());
+    assertEquals(Duration.ofMillis(250), c.ingest().flushInterval());
+  }
+
+  @Test
+  void aWrongValueFailsFastNamingTheKeyAndWhatWasExpected() {
+    InvalidConfigException e = assertThrows(InvalidConfigException.class,
+        () -> AppConfig.load(null, Map.of("granular.ingest.batch-size", 2_000_001)));
+    assertTrue(e.getMessage().contains("granular.ingest.batch-size"), e.getMessage());
+    assertTrue(e.getMessage().contains("1 to 2000000"), e.getMessage());
+
+    e = assertThrows(InvalidConfigException.class, () -> AppConfig.load(null, Map.of("granular.ingest.flush-interval", "soon")));
+    assertTrue(e.getMessage().contains("granular.ingest.flush-interval") && e.getMessage().contains("duration"), e.getMessage());
+
+    e = assertThrows(InvalidConfigException.class, () -> AppConfig.load(null, Map.of("granular.clickhouse.url", "127.0.0.1:8123")));
+    assertTrue(e.getMessage().contains("granular.clickhouse.url") && e.getMessage().contains("http"), e.getMessage());
+
+    e = assertThrows(InvalidConfigException.class, () -> AppConfig.load(null, Map.of("granular.kafka.bootstrap-servers", "localhost")));
+    assertTrue(e.getMessage().contains("host:port"), e.getMessage());
+
+    e = assertThrows(InvalidConfigException.class, () -> AppConfig.load(null, Map.of("granular.clickhouse.database", "x;drop")));
+    assertTrue(e.getMessage().contains("granular.clickhouse.database"), e.getMessage());
+  }
+
+  @Test
+  void environmentVariablesAreWiredForTheRequiredNames() throws IOException {
+    String conf = new String(AppConfig.class.getResourceAsStream("/application.conf").readAllBytes());
+    for (String env : new String[] {"KAFKA_BOOTSTRAP_SERVERS", "CLICKHOUSE_URL", "CLICKHOUSE_USER", "CLICKHOUSE_PASSWORD"}) {
+      assertTrue(conf.contains("${?" + env + "}"), env + " must override a setting");
+    }
+  }
+
+  @Test
+  void aMissingUserFileIsAClearError() {
+    InvalidConfigException e = assertThrows(InvalidConfigException.class, () -> AppConfig.load(Path.of("/nonexistent/g.conf")));
+    assertTrue(e.getMessage().contains("/nonexistent/g.conf"));
+  }
+}

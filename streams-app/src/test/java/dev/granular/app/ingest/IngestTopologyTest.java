@@ -1,0 +1,144 @@
+package dev.granular.app.ingest;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.granular.app.config.AppConfig;
+import dev.granular.app.metrics.IngestMetrics;
+import dev.granular.app.topology.GranularTopology;
+import dev.granular.app.topology.StreamsProperties;
+import dev.granular.app.topology.Topics;
+import dev.granular.avro.IngestProgress;
+import dev.granular.sink.events.StoredEvent;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.test.TestRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The production ingest topology on TopologyTestDriver, with an in-memory sink standing in for ClickHouse. */
+class IngestTopologyTest {
+  private final List<StoredEvent> stored = new ArrayList<>();
+  private final AtomicLong clock = new AtomicLong(1_000_000);
+  private boolean sinkDown;
+  private TopologyTestDriver driver;
+  private TestInputTopic<byte[], byte[]> input;
+  private TestOutputTopic<byte[], byte[]> dlq;
+  private TestOutputTopic<String, IngestProgress> progress;
+
+  @BeforeEach
+  void start() {
+    AppConfig config = AppConfig.load(null, Map.of("granular.ingest.batch-size", 3, "granular.ingest.flush-interval", "10s"));
+    var deps = new GranularTopology.Dependencies(() -> batch -> {
+      if (sinkDown) {
+        throw new IllegalStateException("ClickHouse unreachable");
+      }
+      stored.addAll(batch);
+    }, clock::get, new IngestMetrics(new SimpleMeterRegistry()));
+    driver = new TopologyTestDriver(GranularTopology.build(config, deps), StreamsProperties.from(config));
+    Topics topics = new Topics(config.topics());
+    input = driver.createInputTopic(topics.userEvents.name(), new ByteArraySerializer(), new ByteArraySerializer());
+    dlq = driver.createOutputTopic(topics.userEventsDlq.name(), new ByteArrayDeserializer(), new ByteArrayDeserializer());
+    progress = driver.createOutputTopic(topics.ingestProgress.name(), new StringDeserializer(),
+        topics.ingestProgress.valueSerde().deserializer());
+  }
+
+  @AfterEach
+  void stop() {
+    sinkDown = false;
+    driver.close();
+  }
+
+  private void send(String json) {
+    input.pipeInput(new TestRecord<>("k".getBytes(StandardCharsets.UTF_8), json.getBytes(StandardCharsets.UTF_8)));
+  }
+
+  private static String event(String ws, String id) {
+    return "{\"workspaceId\":\"" + ws + "\",\"messageId\":\"" + id + "\",\"type\":\"track\",\"event\":\"e\",\"userId\":\"u\","
+        + "\"timestamp\":\"2025-01-01T00:00:00Z\"}";
+  }
+
+  @Test
+  void invalidRecordsGoToTheDeadLetterTopicWithReasonSourceAndOriginalBytes() {
+    send(event("w", "ok-1"));
+    String bad = "{\"workspaceId\":\"w\",\"messageId\":\"m\",\"type\":\"track\",\"userId\":\"u\"}";
+    send(bad);
+    send(event("w", "ok-2"));
+
+    TestRecord<byte[], byte[]> dead = dlq.readRecord();
+    assertEquals(bad, new String(dead.value(), StandardCharsets.UTF_8));
+    assertEquals("k", new String(dead.key(), StandardCharsets.UTF_8));
+    Headers h = dead.headers();
+    assertEquals("missing_event", header(h, ValidateProcessor.REASON));
+    assertEquals("user-events", header(h, ValidateProcessor.SOURCE_TOPIC));
+    assertEquals("1", header(h, ValidateProcessor.SOURCE_OFFSET));
+    assertTrue(dlq.isEmpty());
+    assertEquals(List.of("ok-1", "ok-2"), stored.stream().map(StoredEvent::messageId).toList());
+  }
+
+  @Test
+  void everyCommitFlushesTheBufferBeforeOffsetsAreCommitted() {
+    // The driver commits after each input record; the batch size of 3 is never reached here.
+    send(event("w", "a"));
+    assertEquals(1, stored.size(), "the store flush at commit must have written the event");
+  }
+
+  @Test
+  void aFailingSinkFailsTheCommitInsteadOfDroppingEvents() {
+    sinkDown = true;
+    assertThrows(RuntimeException.class, () -> send(event("w", "lost?")));
+    assertTrue(stored.isEmpty());
+  }
+
+  @Test
+  void processingTimeNeverMovesBackwardsWithinAWorkspaceAndProgressFollowsDurability() {
+    send(event("w1", "a"));
+    driver.advanceWallClockTime(Duration.ofSeconds(11)); // publishes "a" as durable up to 1,000,000
+    clock.set(500_000); // the wall clock jumps back
+    send(event("w1", "b"));
+    send(event("w2", "c"));
+    clock.set(1_000_000);
+    send(event("w1", "d"));
+    driver.advanceWallClockTime(Duration.ofSeconds(11)); // punctuation publishes what commits made durable
+
+    List<Long> w1 = stored.stream().filter(e -> e.workspaceId().equals("w1")).map(StoredEvent::processingTimeMs).toList();
+    for (int i = 1; i < w1.size(); i++) {
+      assertTrue(w1.get(i) > w1.get(i - 1) || w1.get(i).equals(w1.get(i - 1)), "monotonic: " + w1);
+    }
+    // After "a" was published durable at 1,000,000, later events of w1 sort strictly after it.
+    assertTrue(w1.get(1) > 1_000_000, "b after the published watermark: " + w1);
+    assertEquals(500_000L, stored.get(2).processingTimeMs(), "w2 has its own clock");
+
+    Map<String, IngestProgress> last = new java.util.HashMap<>();
+    long w1Events = 0;
+    for (var kv : progress.readKeyValuesToList()) {
+      last.put(kv.key, kv.value);
+      if (kv.key.equals("w1")) {
+        w1Events += kv.value.getDurableEvents();
+      }
+    }
+    assertEquals(3, w1Events);
+    assertEquals(3, last.get("w1").getDurableEventsTotal());
+    assertTrue(w1.get(1) > w1.get(0), "strictly after the first published watermark");
+    assertEquals(w1.get(2), last.get("w1").getWatermarkMs());
+    assertEquals(1, last.get("w2").getDurableEventsTotal());
+  }
+
+  private static String header(Headers headers, String key) {
+    return new String(headers.lastHeader(key).value(), StandardCharsets.UTF_8);
+  }
+}
