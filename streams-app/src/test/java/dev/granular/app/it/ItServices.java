@@ -1,0 +1,94 @@
+package dev.granular.app.it;
+
+import dev.granular.app.config.AppConfig;
+import dev.granular.app.topology.TopicAdmin;
+import dev.granular.app.topology.Topics;
+import dev.granular.sink.client.ClickHouse;
+import dev.granular.sink.migrate.Migrator;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+
+/**
+ * The real services for integration tests: the broker and ClickHouse that `make services-up` started on
+ * loopback. Each test gets its own topics, consumer group and database, so tests never see each other.
+ */
+public final class ItServices {
+  public static final String BOOTSTRAP = System.getProperty("it.kafka.bootstrap", "127.0.0.1:9092");
+  public static final String CLICKHOUSE = System.getProperty("it.clickhouse.url", "http://127.0.0.1:8123");
+
+  private ItServices() {}
+
+  /** A config isolated by a fresh suffix, with {@code extra} settings on top. */
+  public static AppConfig isolatedConfig(Map<String, ?> extra) {
+    String id = UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+    Map<String, Object> o = new HashMap<>();
+    o.put("granular.kafka.bootstrap-servers", BOOTSTRAP);
+    o.put("granular.kafka.application-id", "granular-it-" + id);
+    o.put("granular.kafka.commit-interval", "1s");
+    try {
+      o.put("granular.kafka.state-dir", Files.createTempDirectory("granular-it-").toString());
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    o.put("granular.kafka.partitions", 3);
+    o.put("granular.topics.user-events", "it-user-events-" + id);
+    o.put("granular.topics.user-events-dlq", "it-user-events-dlq-" + id);
+    o.put("granular.topics.ingest-progress", "it-ingest-progress-" + id);
+    o.put("granular.clickhouse.url", CLICKHOUSE);
+    o.put("granular.clickhouse.database", "granular_it_" + id);
+    o.put("granular.metrics.log-interval", "0s");
+    o.putAll(extra);
+    return AppConfig.load(null, o);
+  }
+
+  /** What `granular migrate` does. */
+  public static void migrate(AppConfig config) {
+    try (ClickHouse ch = new ClickHouse(config.clickHouse())) {
+      new Migrator(ch).migrate();
+    }
+    try (TopicAdmin admin = new TopicAdmin(config.kafka().bootstrapServers())) {
+      admin.ensure(new Topics(config.topics()).external(), config.kafka().partitions(), config.kafka().replicationFactor());
+    }
+  }
+
+  public static void cleanup(AppConfig config) {
+    try (ClickHouse ch = new ClickHouse(config.clickHouse())) {
+      new Migrator(ch).dropDatabase();
+    } catch (RuntimeException e) {
+      // best effort: a test that stopped ClickHouse may leave it to the next run
+    }
+    try (TopicAdmin admin = new TopicAdmin(config.kafka().bootstrapServers())) {
+      admin.delete(new Topics(config.topics()).external().stream().map(Topics.Topic::name).toList());
+    } catch (Exception e) {
+      // best effort
+    }
+    deleteRecursively(Path.of(config.kafka().stateDir()));
+  }
+
+  public static KafkaProducer<byte[], byte[]> producer() {
+    return new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, BOOTSTRAP, ProducerConfig.ACKS_CONFIG, "all",
+        ProducerConfig.LINGER_MS_CONFIG, 10, ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024,
+        ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 4 * 1024 * 1024), new ByteArraySerializer(), new ByteArraySerializer());
+  }
+
+  private static void deleteRecursively(Path dir) {
+    if (!Files.exists(dir)) {
+      return;
+    }
+    try (var paths = Files.walk(dir)) {
+      List<Path> all = paths.sorted(java.util.Comparator.reverseOrder()).toList();
+      for (Path p : all) {
+        Files.deleteIfExists(p);
+      }
+    } catch (java.io.IOException e) {
+      // temp files; leave them
+    }
+  }
+}
