@@ -7,6 +7,7 @@ import com.clickhouse.client.api.insert.InsertSettings;
 import com.clickhouse.client.api.query.QueryResponse;
 import com.clickhouse.client.api.query.QuerySettings;
 import com.clickhouse.data.ClickHouseFormat;
+import dev.granular.sink.sql.Sql;
 import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
 import java.io.InputStreamReader;
@@ -55,6 +56,14 @@ public final class ClickHouse implements AutoCloseable {
     return settings.database();
   }
 
+  /**
+   * {@code database.table}. Always qualify: ClickHouse 18.16 ignores the client's default-database setting,
+   * so unqualified names would silently resolve to {@code default}.
+   */
+  public String table(String name) {
+    return Sql.identifier(settings.database()) + "." + Sql.identifier(name);
+  }
+
   /** DDL or any statement without a result. */
   public void execute(String sql) {
     try (QueryResponse ignored = await(client.query(sql, tsv()), sql)) {
@@ -101,10 +110,10 @@ public final class ClickHouse implements AutoCloseable {
 
   /** Inserts JSONEachRow lines into {@code table} of this database; returns rows written. */
   public long insertJsonEachRow(String table, byte[] jsonLines) {
-    InsertSettings insertSettings = new InsertSettings().setDatabase(settings.database());
-    String what = "INSERT INTO " + settings.database() + "." + table;
+    String qualified = table(table);
+    String what = "INSERT INTO " + qualified;
     try (InsertResponse response = await(
-        client.insert(table, new ByteArrayInputStream(jsonLines), ClickHouseFormat.JSONEachRow, insertSettings), what)) {
+        client.insert(qualified, new ByteArrayInputStream(jsonLines), ClickHouseFormat.JSONEachRow, new InsertSettings()), what)) {
       return response.getWrittenRows();
     } catch (ClickHouseException e) {
       throw e;
@@ -118,7 +127,7 @@ public final class ClickHouse implements AutoCloseable {
   }
 
   private QuerySettings tsv() {
-    return new QuerySettings().setFormat(ClickHouseFormat.TabSeparated).setDatabase(settings.database());
+    return new QuerySettings().setFormat(ClickHouseFormat.TabSeparated);
   }
 
   private <T> T await(java.util.concurrent.CompletableFuture<T> future, String what) {
