@@ -1,0 +1,197 @@
+package dev.granular.sink.compile;
+
+import static dev.granular.sink.definitions.Defs.WS;
+import static dev.granular.sink.definitions.Defs.entry;
+import static dev.granular.sink.definitions.Defs.segment;
+import static dev.granular.sink.definitions.Defs.userProperty;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.granular.sink.definitions.PropertyDefinition;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+class ProfileCompilerTest {
+
+  private static final String ENV_TEST = "{'type':'Trait','id':'2','path':'env','operator':{'type':'Equals','value':'test'}}";
+  private static final String RUNNING =
+      "{'type':'Trait','id':'3','path':'status','operator':{'type':'Equals','value':'running'}}";
+
+  @Test
+  void equalDefinitionsGetEqualIdentitiesWhateverTheSpelling() {
+    String a = root(entry("a", "{'type':'Trait','id':'1','path':'a.b','operator':{'type':'Equals','value':10}}"));
+    String b = root(entry("b",
+        "{'operator':{'value':'10','type':'Equals'},'path':'$[\\'a\\'][\\'b\\']','type':'Trait','id':'other-node-id'}"));
+    assertEquals(a, b, "key order, node ids, path spelling and 10 vs '10' do not change the identity");
+    assertEquals(64, a.length(), "SHA-256 hex");
+    assertNotEquals(a, root(entry("c", "{'type':'Trait','id':'1','path':'a.b','operator':{'type':'Equals','value':'11'}}")));
+  }
+
+  @Test
+  void sameDefinitionCompilesToTheSameIndexEveryTime() {
+    List<PropertyDefinition> defs = List.of(and("s1", ENV_TEST, RUNNING), entry("s2", ENV_TEST));
+    WorkspaceIndex first = ProfileCompiler.compile(WS, defs);
+    WorkspaceIndex again = ProfileCompiler.compile(WS, List.of(defs.get(1), defs.get(0)));
+    assertEquals(first.roots(), again.roots());
+    assertEquals(first.leafIds(), again.leafIds());
+    assertEquals(first.criterionIds(), again.criterionIds());
+  }
+
+  @Test
+  void parentIdentityHashesChildIdentitiesOrderFree() {
+    WorkspaceIndex index = ProfileCompiler.compile(WS, List.of(
+        and("ab", ENV_TEST, RUNNING), and("ba", RUNNING, ENV_TEST), entry("env", ENV_TEST)));
+    assertEquals(index.roots().get("ab"), index.roots().get("ba"));
+    Criterion and = index.criteria().get(index.roots().get("ab"));
+    assertEquals(CriterionKind.AND, and.kind());
+    assertTrue(and.children().contains(index.roots().get("env")), "the shared child is one criterion");
+    assertEquals(3, index.counts().criteria(), "two traits and one AND");
+  }
+
+  @Test
+  void nestedGroupsOfTheSameKindFlatten() {
+    String nested = "{'entryNode':{'type':'And','id':'1','children':['a','x']},'nodes':["
+        + "{'type':'And','id':'x','children':['b','c']}," + trait("a", "p1") + "," + trait("b", "p2") + ","
+        + trait("c", "p3") + "]}";
+    String flat = "{'entryNode':{'type':'And','id':'1','children':['a','b','c']},'nodes':["
+        + trait("a", "p1") + "," + trait("b", "p2") + "," + trait("c", "p3") + "]}";
+    assertEquals(root(segment("n", nested)), root(segment("f", flat)));
+  }
+
+  @Test
+  void singleChildAndOrIsReplacedByTheChild() {
+    String wrapped = "{'entryNode':{'type':'And','id':'1','children':['2']},'nodes':["
+        + "{'type':'Or','id':'2','children':['3']}," + ENV_TEST.replace("'2'", "'3'") + "]}";
+    WorkspaceIndex index = ProfileCompiler.compile(WS, List.of(segment("wrapped", wrapped)));
+    assertEquals(root(entry("bare", ENV_TEST)), index.roots().get("wrapped"));
+    assertEquals(1, index.counts().criteria(), "no AND or OR criterion is left");
+    assertEquals(CriterionKind.TRAIT, index.criteria().get(index.roots().get("wrapped")).kind());
+  }
+
+  @Test
+  void identicalLeavesAcrossPropertiesAreComputedOnce() {
+    WorkspaceIndex index = ProfileCompiler.compile(WS, List.of(
+        entry("eq", ENV_TEST),
+        entry("ne", "{'type':'Trait','id':'1','path':'env','operator':{'type':'NotEquals','value':'prod'}}"),
+        entry("ex", "{'type':'Trait','id':'1','path':'$.env','operator':{'type':'Exists'}}"),
+        entry("nx", "{'type':'Trait','id':'1','path':'env','operator':{'type':'NotExists'}}"),
+        entry("gte", "{'type':'Trait','id':'1','path':'env','operator':{'type':'GreaterThanOrEqual','value':3}}"),
+        and("both", ENV_TEST, RUNNING),
+        userProperty("envValue", "{'type':'Trait','path':'env'}"),
+        entry("once", "{'type':'Performed','id':'1','event':'test'}"),
+        entry("twice", "{'type':'Performed','id':'1','event':'test','times':2,'timesOperator':'>='}"),
+        entry("never", "{'type':'Performed','id':'1','event':'test','times':0}"),
+        entry("recent", "{'type':'Performed','id':'1','event':'test','withinSeconds':5}"),
+        entry("all", "{'type':'Everyone','id':'1'}"),
+        userProperty("id", "{'type':'Id'}")));
+    assertEquals(13, index.counts().properties());
+    Map<LeafKind, Long> byKind = index.leaves().values().stream()
+        .collect(Collectors.groupingBy(Leaf::kind, Collectors.counting()));
+    // env and status values, identify presence, one count, one timed count, the known-user set
+    assertEquals(Map.of(LeafKind.TRAIT_LAST, 2L, LeafKind.IDENTIFY_LAST, 1L, LeafKind.PERFORMED_COUNT, 1L,
+        LeafKind.PERFORMED_TIMES, 1L, LeafKind.SEEN, 1L), byKind);
+    assertEquals(6, index.counts().leaves());
+    assertEquals(index.leavesOf("eq"), index.leavesOf("envValue"), "segment and user property share the leaf");
+  }
+
+  @Test
+  void shortIdsStayStableAcrossRecompiles() {
+    PropertyDefinition s1 = entry("s1", ENV_TEST);
+    PropertyDefinition s2 = entry("s2", "{'type':'Performed','id':'1','event':'test'}");
+    WorkspaceIndex first = ProfileCompiler.compile(WS, List.of(s1));
+    String envLeaf = first.leavesOf("s1").iterator().next();
+    assertEquals(1, first.leafIds().get(envLeaf));
+
+    WorkspaceIndex second = ProfileCompiler.compile(WS, List.of(s2, s1), first.baseline());
+    assertEquals(1, second.leafIds().get(envLeaf), "an existing leaf keeps its short id");
+    String countLeaf = second.leavesOf("s2").iterator().next();
+    assertEquals(2, second.leafIds().get(countLeaf), "a new leaf gets the next id");
+
+    WorkspaceIndex third = ProfileCompiler.compile(WS, List.of(s2), second.baseline());
+    WorkspaceIndex fourth = ProfileCompiler.compile(WS, List.of(s1, s2), third.baseline());
+    assertEquals(1, fourth.leafIds().get(envLeaf), "a leaf dropped and re-added gets its old id back");
+    assertEquals(2, fourth.leafIds().get(countLeaf));
+    assertTrue(fourth.newLeaves().isEmpty());
+    assertEquals(ShortIds.of(second.leafIds().asMap()), fourth.leafIds());
+  }
+
+  @Test
+  void aChangedDefinitionMarksOnlyItsNewLeavesAsNew() {
+    PropertyDefinition s1 = entry("s1", "{'type':'Performed','id':'1','event':'test','timesOperator':'>=','times':1}");
+    PropertyDefinition s2 = and("s2", ENV_TEST, RUNNING);
+    WorkspaceIndex before = ProfileCompiler.compile(WS, List.of(s1, s2));
+    assertEquals(before.leaves().keySet(), before.newLeaves(), "everything is new against an empty baseline");
+
+    PropertyDefinition threshold = entry("s1", "{'type':'Performed','id':'1','event':'test','timesOperator':'>=','times':2}");
+    WorkspaceIndex thresholdChanged = ProfileCompiler.compile(WS, List.of(threshold, s2), before.baseline());
+    assertEquals(Set.of("s1"), thresholdChanged.changedProperties());
+    assertTrue(thresholdChanged.newLeaves().isEmpty(), "the count leaf is reused: times is a resolve-time parameter");
+
+    PropertyDefinition otherEvent = entry("s1", "{'type':'Performed','id':'1','event':'other','timesOperator':'>=','times':1}");
+    WorkspaceIndex eventChanged = ProfileCompiler.compile(WS, List.of(otherEvent, s2), before.baseline());
+    assertEquals(Set.of("s1"), eventChanged.changedProperties());
+    assertEquals(eventChanged.leavesOf("s1"), eventChanged.newLeaves());
+    assertEquals(1, eventChanged.counts().newLeaves());
+    assertTrue(eventChanged.knownLeaves().containsAll(eventChanged.leavesOf("s2")));
+  }
+
+  @Test
+  void constantsForWhatDittofeedNeverAssigns() {
+    WorkspaceIndex index = ProfileCompiler.compile(WS, List.of(
+        entry("badPath", "{'type':'Trait','id':'1','path':'a[..email','operator':{'type':'Exists'}}"),
+        userProperty("badTrait", "{'type':'Trait','path':'a[..email'}"),
+        userProperty("skipped", "{'type':'Performed','event':'e','path':'p','skipReCompute':true}")));
+    assertEquals(CriterionKind.NEVER, index.criteria().get(index.roots().get("badPath")).kind());
+    assertEquals(CriterionKind.ABSENT, index.criteria().get(index.roots().get("badTrait")).kind());
+    assertEquals(index.roots().get("badTrait"), index.roots().get("skipped"));
+    assertEquals(0, index.counts().leaves());
+  }
+
+  @Test
+  void randomBucketsAreSaltedByTheSegmentName() {
+    String bucket = "{'entryNode':{'type':'RandomBucket','id':'1','percent':0.5},'nodes':[]}";
+    WorkspaceIndex index = ProfileCompiler.compile(WS, List.of(segment("a", "control", bucket), segment("b", "test", bucket)));
+    assertNotEquals(index.roots().get("a"), index.roots().get("b"));
+    assertEquals(1, index.counts().leaves(), "both read only the known-user set");
+  }
+
+  @Test
+  void anyOfKeepsChildOrderAndSkipsNulls() {
+    String ab = "{'type':'Group','entry':'1','nodes':[{'type':'AnyOf','id':'1','children':['2','3']},"
+        + "{'type':'Trait','id':'2','path':'a'},{'type':'Trait','id':'3','path':'b'}]}";
+    WorkspaceIndex index = ProfileCompiler.compile(WS, List.of(userProperty("ab", ab),
+        userProperty("ba", ab.replace("['2','3']", "['3','2']")), userProperty("a", "{'type':'Trait','path':'a'}")));
+    assertNotEquals(index.roots().get("ab"), index.roots().get("ba"));
+    assertEquals(3, index.counts().leaves(), "a and b with nulls skipped, a with nulls as values");
+  }
+
+  @Test
+  void theEventIndexListsLeavesAnEventCanChange() {
+    WorkspaceIndex index = ProfileCompiler.compile(WS, List.of(entry("env", ENV_TEST),
+        entry("buys", "{'type':'Performed','id':'1','event':'PURCHASE_*','times':1,'timesOperator':'>='}"),
+        userProperty("id", "{'type':'Id'}")));
+    assertEquals(List.of(LeafKind.TRAIT_LAST, LeafKind.SEEN),
+        index.leavesAffectedBy("identify", null).stream().map(Leaf::kind).toList());
+    assertEquals(List.of(LeafKind.PERFORMED_COUNT, LeafKind.SEEN),
+        index.leavesAffectedBy("track", "PURCHASE_SHOE").stream().map(Leaf::kind).toList());
+    assertEquals(List.of(LeafKind.SEEN), index.leavesAffectedBy("track", "VIEW").stream().map(Leaf::kind).toList());
+  }
+
+  private static String root(PropertyDefinition definition) {
+    return ProfileCompiler.compile(WS, List.of(definition)).roots().get(definition.id());
+  }
+
+  private static PropertyDefinition and(String id, String first, String second) {
+    String a = first.replaceFirst("'id':'[^']*'", "'id':'a'");
+    String b = second.replaceFirst("'id':'[^']*'", "'id':'b'");
+    return segment(id, "{'entryNode':{'type':'And','id':'1','children':['a','b']},'nodes':[" + a + "," + b + "]}");
+  }
+
+  private static String trait(String id, String path) {
+    return "{'type':'Trait','id':'" + id + "','path':'" + path + "','operator':{'type':'Exists'}}";
+  }
+}

@@ -1,0 +1,29 @@
+package dev.granular.sink.oracle;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Every non-skipped Dittofeed peer case, replayed against the oracle. */
+class PeerCaseTest {
+
+  static Stream<Arguments> cases() {
+    return PeerCases.arguments();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("cases")
+  void replays(String name, JsonNode peerCase) {
+    new PeerCaseReplay(peerCase).run();
+  }
+
+  @Test
+  void allSixtySixCasesAreReplayed() {
+    assertEquals(66, PeerCases.cases().size());
+  }
+}
