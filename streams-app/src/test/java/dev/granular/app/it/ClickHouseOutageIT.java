@@ -40,7 +40,8 @@ class ClickHouseOutageIT {
         "granular.ingest.batch-size", 2000,
         "granular.ingest.retry.initial-backoff", "100ms",
         "granular.ingest.retry.max-backoff", "1s",
-        "granular.ingest.retry.max-elapsed", "6s"));
+        "granular.ingest.retry.max-elapsed", "6s",
+        "granular.clickhouse.socket-timeout", "15s"));
     ItServices.migrate(config);
     SampleEvents sample = new SampleEvents(11, "outage", System.currentTimeMillis());
     List<String> workspaces = List.of("w1", "w2", "w3");
@@ -64,7 +65,7 @@ class ClickHouseOutageIT {
       } finally {
         services("up");
       }
-      await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(1)).until(() -> clickHouse.scalarLong(count) == 20_000);
+      await().atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofSeconds(1)).until(() -> clickHouse.scalarLong(count) == 20_000);
       assertTrue(app.streams().state() == KafkaStreams.State.RUNNING || app.streams().state() == KafkaStreams.State.REBALANCING,
           "the app keeps running: " + app.streams().state());
     } finally {
