@@ -1,16 +1,18 @@
 package dev.granular.app;
 
 import dev.granular.app.config.AppConfig;
-import dev.granular.app.metrics.IngestMetrics;
+import dev.granular.app.metrics.GranularMetrics;
+import dev.granular.app.sink.EngineTaskWork;
+import dev.granular.app.sink.TaskWork;
 import dev.granular.app.topology.GranularTopology;
 import dev.granular.app.topology.StreamsProperties;
 import dev.granular.sink.client.ClickHouse;
 import dev.granular.sink.client.RetryPolicy;
 import dev.granular.sink.events.EventBatchWriter;
 import dev.granular.sink.events.Retention;
-import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
+import java.util.function.Function;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -26,8 +28,7 @@ public final class GranularApp implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(GranularApp.class);
 
   private final AppConfig config;
-  private final MeterRegistry registry = new SimpleMeterRegistry();
-  private final IngestMetrics ingestMetrics = new IngestMetrics(registry);
+  private final GranularMetrics metrics = GranularMetrics.on(new SimpleMeterRegistry());
   private final ClickHouse clickHouse;
   private final KafkaStreams streams;
   private final ScheduledExecutorService jobs = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -38,12 +39,17 @@ public final class GranularApp implements AutoCloseable {
   private final CountDownLatch stopped = new CountDownLatch(1);
 
   public GranularApp(AppConfig config) {
+    this(config, EngineTaskWork::new);
+  }
+
+  /** @param taskWork how compute tasks run, given the ClickHouse gateway (tests may wrap or fake it) */
+  public GranularApp(AppConfig config, Function<ClickHouse, TaskWork> taskWork) {
     this.config = config;
     this.clickHouse = new ClickHouse(config.clickHouse());
     AppConfig.IngestSettings ingest = config.ingest();
     RetryPolicy retry = new RetryPolicy(ingest.retryInitialBackoff(), ingest.retryMaxBackoff(), ingest.retryMaxElapsed());
     Topology topology = GranularTopology.build(config, new GranularTopology.Dependencies(
-        () -> new EventBatchWriter(clickHouse, retry), System::currentTimeMillis, ingestMetrics));
+        () -> new EventBatchWriter(clickHouse, retry), () -> taskWork.apply(clickHouse), System::currentTimeMillis, metrics));
     this.streams = new KafkaStreams(topology, StreamsProperties.from(config));
     // A thread that gave up (e.g. ClickHouse down past the retry budget) is replaced; it resumes from the
     // last committed offsets, so nothing is lost and nothing is skipped.
@@ -82,19 +88,17 @@ public final class GranularApp implements AutoCloseable {
   }
 
   private void logMetrics() {
-    log.info("ingest: inserted={} state={}", (long) ingestMetrics.insertedCount(), streams.state());
+    log.info("ingest: inserted={} plans completed={} parked={} tasks ok={} failed={} state={}",
+        (long) metrics.ingest().insertedCount(), (long) metrics.planner().completedCount(), (long) metrics.planner().parkedCount(),
+        (long) metrics.sink().tasksSucceeded(), (long) metrics.sink().tasksFailed(), streams.state());
   }
 
   public KafkaStreams streams() {
     return streams;
   }
 
-  public IngestMetrics ingestMetrics() {
-    return ingestMetrics;
-  }
-
-  public MeterRegistry registry() {
-    return registry;
+  public GranularMetrics metrics() {
+    return metrics;
   }
 
   /** Blocks until the streams client stops. */

@@ -1,6 +1,6 @@
 package dev.granular.app.cli;
 
-import dev.granular.app.ingest.ValidateProcessor;
+import dev.granular.app.dlq.DeadLetterHeaders;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -30,7 +30,7 @@ final class DeadLetters {
       long deadline = System.currentTimeMillis() + 30_000;
       while (partitions.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp)) && System.currentTimeMillis() < deadline) {
         for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(500))) {
-          Header reason = r.headers().lastHeader(ValidateProcessor.REASON);
+          Header reason = r.headers().lastHeader(DeadLetterHeaders.REASON);
           counts.merge(reason == null ? "(no reason header)" : new String(reason.value(), StandardCharsets.UTF_8), 1L, Long::sum);
         }
       }

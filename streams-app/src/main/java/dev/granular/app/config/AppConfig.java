@@ -17,6 +17,7 @@ public record AppConfig(
     ClickHouseSettings clickHouse,
     IngestSettings ingest,
     RetentionSettings retention,
+    PlannerSettings planner,
     Duration metricsLogInterval) {
 
   /** The defaults from config/application.conf with environment overrides, optionally under a user file. */
@@ -59,7 +60,15 @@ public record AppConfig(
     TopicNames topics = new TopicNames(
         r.nonBlank(p + "topics.user-events"),
         r.nonBlank(p + "topics.user-events-dlq"),
-        r.nonBlank(p + "topics.ingest-progress"));
+        r.nonBlank(p + "topics.ingest-progress"),
+        r.nonBlank(p + "topics.definitions"),
+        r.nonBlank(p + "topics.definitions-dlq"),
+        r.nonBlank(p + "topics.workspace-ticks"),
+        r.nonBlank(p + "topics.compute-tasks"),
+        r.nonBlank(p + "topics.compute-tasks-priority"),
+        r.nonBlank(p + "topics.compute-task-results"),
+        r.nonBlank(p + "topics.compute-tasks-dlq"),
+        r.nonBlank(p + "topics.assignments"));
     ClickHouseSettings clickHouse = new ClickHouseSettings(
         r.httpUrl(p + "clickhouse.url"),
         r.nonBlank(p + "clickhouse.user"),
@@ -86,13 +95,31 @@ public record AppConfig(
     RetentionSettings retention = new RetentionSettings(
         r.intIn(p + "retention.days", 1, 3650),
         r.duration(p + "retention.check-interval", Duration.ofSeconds(1)));
-    return new AppConfig(kafka, topics, clickHouse, ingest, retention, r.duration(p + "metrics.log-interval", Duration.ZERO));
+    PlannerSettings planner = new PlannerSettings(
+        r.longIn(p + "planner.threshold", 0, Long.MAX_VALUE / 4),
+        r.intIn(p + "planner.max-parts", 1, 100_000),
+        r.duration(p + "planner.scheduler-interval", Duration.ZERO),
+        r.intIn(p + "tasks.max-attempts", 1, 1000),
+        r.duration(p + "tasks.retry-initial-backoff", Duration.ofMillis(1)),
+        r.duration(p + "tasks.retry-max-backoff", Duration.ofMillis(1)),
+        r.duration(p + "tasks.timeout", Duration.ofSeconds(1)),
+        r.intIn(p + "sink.concurrency-per-partition", 1, 256));
+    return new AppConfig(kafka, topics, clickHouse, ingest, retention, planner, r.duration(p + "metrics.log-interval", Duration.ZERO));
   }
 
   public record KafkaSettings(String bootstrapServers, String applicationId, int numStreamThreads,
       Duration commitInterval, String stateDir, int partitions, short replicationFactor) {}
 
-  public record TopicNames(String userEvents, String userEventsDlq, String ingestProgress) {}
+  public record TopicNames(String userEvents, String userEventsDlq, String ingestProgress, String definitions,
+      String definitionsDlq, String workspaceTicks, String computeTasks, String computeTasksPriority,
+      String computeTaskResults, String computeTasksDlq, String assignments) {}
+
+  /**
+   * @param threshold T, in events x properties
+   * @param schedulerInterval zero turns the built-in scheduler off
+   */
+  public record PlannerSettings(long threshold, int maxParts, Duration schedulerInterval, int maxAttempts,
+      Duration retryInitialBackoff, Duration retryMaxBackoff, Duration taskTimeout, int sinkConcurrencyPerPartition) {}
 
   public record IngestSettings(int batchSize, Duration flushInterval, int maxPayloadBytes, int maxFieldLength,
       Duration retryInitialBackoff, Duration retryMaxBackoff, Duration retryMaxElapsed) {}

@@ -44,6 +44,19 @@ final class SettingsReader {
     return value;
   }
 
+  long longIn(String path, long min, long max) {
+    long value;
+    try {
+      value = config.getLong(path);
+    } catch (ConfigException e) {
+      throw invalid(path, "an integer from " + min + " to " + max, e);
+    }
+    if (value < min || value > max) {
+      throw invalid(path, "an integer from " + min + " to " + max, Long.toString(value));
+    }
+    return value;
+  }
+
   Duration duration(String path, Duration min) {
     Duration value;
     try {

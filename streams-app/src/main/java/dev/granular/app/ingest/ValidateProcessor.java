@@ -1,23 +1,17 @@
 package dev.granular.app.ingest;
 
+import dev.granular.app.dlq.Checked;
+import dev.granular.app.dlq.DeadLetterHeaders;
 import dev.granular.app.metrics.IngestMetrics;
-import java.nio.charset.StandardCharsets;
-import org.apache.kafka.common.header.Headers;
+import dev.granular.avro.UserEvent;
 import org.apache.kafka.streams.processor.api.ContextualProcessor;
 import org.apache.kafka.streams.processor.api.Record;
-import org.apache.kafka.streams.processor.api.RecordMetadata;
 
 /**
- * Validates each raw {@code user-events} record. Valid ones continue as {@link Checked} events; invalid ones
- * keep their original key and bytes and gain headers saying why and where they came from. Never throws on input.
+ * Validates each raw {@code user-events} record. Valid ones continue as events; invalid ones keep their
+ * original key and bytes and gain headers saying why and where they came from. Never throws on input.
  */
-public final class ValidateProcessor extends ContextualProcessor<byte[], byte[], byte[], Checked> {
-  public static final String REASON = "granular.reason";
-  public static final String DETAIL = "granular.detail";
-  public static final String SOURCE_TOPIC = "granular.source.topic";
-  public static final String SOURCE_PARTITION = "granular.source.partition";
-  public static final String SOURCE_OFFSET = "granular.source.offset";
-
+public final class ValidateProcessor extends ContextualProcessor<byte[], byte[], byte[], Checked<UserEvent>> {
   private final EventParser parser;
   private final IngestMetrics metrics;
 
@@ -37,27 +31,12 @@ public final class ValidateProcessor extends ContextualProcessor<byte[], byte[],
     }
     if (result instanceof ParseResult.Valid valid) {
       metrics.accepted();
-      context().forward(record.withValue(new Checked(valid.event(), null)));
+      context().forward(record.withValue(Checked.valid(valid.event())));
       return;
     }
     ParseResult.Rejected rejected = (ParseResult.Rejected) result;
     metrics.rejected(rejected.reason());
-    Headers headers = record.headers();
-    put(headers, REASON, rejected.reason().code());
-    put(headers, DETAIL, rejected.detail());
-    context().recordMetadata().ifPresent(meta -> source(headers, meta));
-    context().forward(record.withValue(new Checked(null, record.value() == null ? new byte[0] : record.value()))
-        .withHeaders(headers));
-  }
-
-  private static void source(Headers headers, RecordMetadata meta) {
-    put(headers, SOURCE_TOPIC, meta.topic());
-    put(headers, SOURCE_PARTITION, Integer.toString(meta.partition()));
-    put(headers, SOURCE_OFFSET, Long.toString(meta.offset()));
-  }
-
-  private static void put(Headers headers, String key, String value) {
-    headers.remove(key);
-    headers.add(key, value.getBytes(StandardCharsets.UTF_8));
+    DeadLetterHeaders.stamp(record.headers(), rejected.reason().code(), rejected.detail(), context().recordMetadata());
+    context().forward(record.withValue(Checked.<UserEvent>rejected(record.value())));
   }
 }

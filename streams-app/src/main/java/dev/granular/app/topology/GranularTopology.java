@@ -1,13 +1,23 @@
 package dev.granular.app.topology;
 
 import dev.granular.app.config.AppConfig;
-import dev.granular.app.ingest.Checked;
+import dev.granular.app.definitions.DefinitionsValidateProcessor;
+import dev.granular.app.dlq.Checked;
 import dev.granular.app.ingest.EventParser;
 import dev.granular.app.ingest.IngestWriter;
 import dev.granular.app.ingest.ValidateProcessor;
-import dev.granular.app.metrics.IngestMetrics;
-import dev.granular.avro.IngestProgress;
+import dev.granular.app.metrics.GranularMetrics;
+import dev.granular.app.planner.Planner;
+import dev.granular.app.planner.PlannerOutput;
+import dev.granular.app.planner.PlannerProcessor;
+import dev.granular.app.planner.PlannerSettings;
+import dev.granular.app.sink.ComputeSinkProcessor;
+import dev.granular.app.sink.SinkOutput;
+import dev.granular.app.sink.TaskWork;
+import dev.granular.avro.ComputeTask;
+import dev.granular.avro.DefinitionUpdate;
 import dev.granular.avro.UserEvent;
+import dev.granular.avro.codec.AvroCodec;
 import dev.granular.sink.events.EventSink;
 import java.util.Map;
 import java.util.function.LongSupplier;
@@ -16,8 +26,8 @@ import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
-import org.apache.kafka.streams.TopologyConfig;
 import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.TopologyConfig;
 import org.apache.kafka.streams.kstream.Branched;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.KStream;
@@ -30,8 +40,9 @@ import org.apache.kafka.streams.kstream.Repartitioned;
  * Every processor, store and topic is named (the app sets ensure.explicit.internal.resource.naming).
  */
 public final class GranularTopology {
-  /** What the topology needs from outside Kafka: where events become durable, and the clock. */
-  public record Dependencies(Supplier<EventSink> eventSinks, LongSupplier wallClock, IngestMetrics ingestMetrics) {}
+  /** What the topology needs from outside Kafka: where events become durable, how tasks run, the clock, metrics. */
+  public record Dependencies(Supplier<EventSink> eventSinks, Supplier<TaskWork> taskWork, LongSupplier wallClock,
+      GranularMetrics metrics) {}
 
   private GranularTopology() {}
 
@@ -39,39 +50,111 @@ public final class GranularTopology {
     Topics topics = new Topics(config.topics());
     StreamsBuilder builder = new StreamsBuilder(new TopologyConfig(new StreamsConfig(StreamsProperties.from(config))));
     ingest(builder, config, topics, deps);
+    KStream<String, DefinitionUpdate> definitions = definitions(builder, config, topics);
+    builder.addStateStore(Stores.workspaceDefinitions());
+    planner(builder, config, topics, deps, definitions);
+    computeSink(builder, config, topics, deps);
     return builder.build();
   }
 
   private static void ingest(StreamsBuilder builder, AppConfig config, Topics topics, Dependencies deps) {
     AppConfig.IngestSettings ingest = config.ingest();
     EventParser parser = new EventParser(ingest.maxPayloadBytes(), ingest.maxFieldLength());
-
-    KStream<byte[], Checked> checked = builder
+    Map<String, KStream<byte[], Checked<UserEvent>>> branches = builder
         .stream(topics.userEvents.name(), Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()).withName("user-events-source"))
-        .process(() -> new ValidateProcessor(parser, deps.ingestMetrics()), Named.as("ingest-validate"));
-
-    Map<String, KStream<byte[], Checked>> branches = checked
+        .process(() -> new ValidateProcessor(parser, deps.metrics().ingest()), Named.as("ingest-validate"))
         .split(Named.as("ingest-route-"))
-        .branch((key, value) -> value.valid(), Branched.as("valid"))
+        .branch((key, value) -> value.isValid(), Branched.as("valid"))
         .defaultBranch(Branched.as("rejected"));
-
     branches.get("ingest-route-rejected")
         .mapValues(Checked::rejectedValue, Named.as("ingest-rejected-payload"))
         .to(topics.userEventsDlq.name(), Produced.with(Serdes.ByteArray(), Serdes.ByteArray()).withName("user-events-dlq-sink"));
 
     builder.addStateStore(Stores.ingestBuffer(deps.eventSinks()));
     builder.addStateStore(Stores.ingestClock());
-
     // Repartition by workspace: a workspace's events then meet in one task, so its processing time is a
     // single monotonic clock and its ingest watermark is exact.
     branches.get("ingest-route-valid")
-        .map((key, value) -> KeyValue.pair(value.event().getWorkspaceId(), value.event()), Named.as("ingest-key-by-workspace"))
+        .map((key, value) -> KeyValue.pair(value.value().getWorkspaceId(), value.value()), Named.as("ingest-key-by-workspace"))
         .repartition(Repartitioned.<String, UserEvent>as("ingest-by-workspace")
             .withKeySerde(Serdes.String()).withValueSerde(Topics.userEventSerde()))
         .process(() -> new IngestWriter(Stores.INGEST_BUFFER, Stores.INGEST_CLOCK, ingest.batchSize(), ingest.flushInterval(),
-                deps.wallClock(), deps.ingestMetrics()),
+                deps.wallClock(), deps.metrics().ingest()),
             Named.as("ingest-writer"), Stores.INGEST_BUFFER, Stores.INGEST_CLOCK)
-        .to(topics.ingestProgress.name(), Produced.<String, IngestProgress>with(Serdes.String(), topics.ingestProgress.valueSerde())
+        .to(topics.ingestProgress.name(), Produced.with(Serdes.String(), topics.ingestProgress.valueSerde())
             .withName("ingest-progress-sink"));
+  }
+
+  private static KStream<String, DefinitionUpdate> definitions(StreamsBuilder builder, AppConfig config, Topics topics) {
+    Map<String, KStream<byte[], Checked<DefinitionUpdate>>> branches = builder
+        .stream(topics.definitions.name(), Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()).withName("definitions-source"))
+        .process(DefinitionsValidateProcessor::new, Named.as("definitions-validate"))
+        .split(Named.as("definitions-route-"))
+        .branch((key, value) -> value.isValid(), Branched.as("valid"))
+        .defaultBranch(Branched.as("rejected"));
+    branches.get("definitions-route-rejected")
+        .mapValues(Checked::rejectedValue, Named.as("definitions-rejected-payload"))
+        .to(topics.definitionsDlq.name(), Produced.with(Serdes.ByteArray(), Serdes.ByteArray()).withName("definitions-dlq-sink"));
+    return branches.get("definitions-route-valid")
+        .map((key, value) -> KeyValue.pair(value.value().getWorkspaceId(), value.value()), Named.as("definitions-key-by-workspace"))
+        .repartition(Repartitioned.<String, DefinitionUpdate>as("definitions-by-workspace")
+            .withKeySerde(Serdes.String()).withValueSerde(Topics.definitionUpdateSerde())
+            .withNumberOfPartitions(config.kafka().partitions()));
+  }
+
+  private static void planner(StreamsBuilder builder, AppConfig config, Topics topics, Dependencies deps,
+      KStream<String, DefinitionUpdate> definitions) {
+    AppConfig.PlannerSettings p = config.planner();
+    Planner planner = new Planner(new PlannerSettings(p.threshold(), p.maxParts(), p.maxAttempts(), p.retryInitialBackoff(),
+        p.retryMaxBackoff(), p.taskTimeout(), 5));
+    KStream<String, Object> inputs = builder
+        .stream(topics.workspaceTicks.name(), Consumed.with(Serdes.String(), topics.workspaceTicks.valueSerde()).withName("ticks-source"))
+        .mapValues(v -> (Object) v, Named.as("planner-input-ticks"))
+        .merge(builder.stream(topics.ingestProgress.name(), Consumed.with(Serdes.String(), topics.ingestProgress.valueSerde())
+                .withName("progress-source")).mapValues(v -> (Object) v, Named.as("planner-input-progress")), Named.as("planner-merge-progress"))
+        .merge(builder.stream(topics.computeTaskResults.name(), Consumed.with(Serdes.String(), topics.computeTaskResults.valueSerde())
+                .withName("results-source")).mapValues(v -> (Object) v, Named.as("planner-input-results")), Named.as("planner-merge-results"))
+        .merge(definitions.mapValues(v -> (Object) v, Named.as("planner-input-definitions")), Named.as("planner-merge-definitions"));
+    builder.addStateStore(Stores.plannerState());
+    Map<String, KStream<String, PlannerOutput>> out = inputs
+        .process(() -> new PlannerProcessor(planner, deps.metrics().planner(), p.schedulerInterval(), Stores.PLANNER_STATE,
+            Stores.WORKSPACE_DEFINITIONS), Named.as("planner"), Stores.PLANNER_STATE, Stores.WORKSPACE_DEFINITIONS)
+        .split(Named.as("planner-route-"))
+        .branch((k, v) -> v instanceof PlannerOutput.Task t && t.task().getPriority(), Branched.as("priority"))
+        .branch((k, v) -> v instanceof PlannerOutput.Task, Branched.as("normal"))
+        .branch((k, v) -> v instanceof PlannerOutput.Tick, Branched.as("tick"))
+        .defaultBranch(Branched.as("parked"));
+    out.get("planner-route-priority").mapValues(v -> ((PlannerOutput.Task) v).task(), Named.as("planner-priority-task"))
+        .to(topics.computeTasksPriority.name(), Produced.with(Serdes.String(), topics.computeTasksPriority.valueSerde())
+            .withName("compute-tasks-priority-sink"));
+    out.get("planner-route-normal").mapValues(v -> ((PlannerOutput.Task) v).task(), Named.as("planner-normal-task"))
+        .to(topics.computeTasks.name(), Produced.with(Serdes.String(), topics.computeTasks.valueSerde()).withName("compute-tasks-sink"));
+    out.get("planner-route-tick").mapValues(v -> ((PlannerOutput.Tick) v).tick(), Named.as("scheduler-tick"))
+        .to(topics.workspaceTicks.name(), Produced.with(Serdes.String(), topics.workspaceTicks.valueSerde()).withName("scheduler-ticks-sink"));
+    AvroCodec<ComputeTask> codec = AvroCodec.of(ComputeTask.class);
+    out.get("planner-route-parked").mapValues(v -> codec.encode(((PlannerOutput.Parked) v).task()), Named.as("planner-parked-task"))
+        .to(topics.computeTasksDlq.name(), Produced.with(Serdes.String(), Serdes.ByteArray()).withName("parked-tasks-dlq-sink"));
+  }
+
+  private static void computeSink(StreamsBuilder builder, AppConfig config, Topics topics, Dependencies deps) {
+    builder.addStateStore(Stores.sinkSlots(config.planner().sinkConcurrencyPerPartition(), deps.taskWork(), deps.metrics().sink(),
+        deps.wallClock()));
+    Map<String, KStream<String, SinkOutput>> out = builder
+        .stream(topics.computeTasksPriority.name(), Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("priority-tasks-source"))
+        .merge(builder.stream(topics.computeTasks.name(), Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("tasks-source")),
+            Named.as("sink-merge-tasks"))
+        .process(() -> new ComputeSinkProcessor(Stores.SINK_SLOTS, Stores.WORKSPACE_DEFINITIONS), Named.as("compute-sink"),
+            Stores.SINK_SLOTS, Stores.WORKSPACE_DEFINITIONS)
+        .split(Named.as("sink-route-"))
+        .branch((k, v) -> v instanceof SinkOutput.Result, Branched.as("result"))
+        .branch((k, v) -> v instanceof SinkOutput.Change, Branched.as("change"))
+        .defaultBranch(Branched.as("poison"));
+    out.get("sink-route-result").mapValues(v -> ((SinkOutput.Result) v).result(), Named.as("sink-result"))
+        .to(topics.computeTaskResults.name(), Produced.with(Serdes.String(), topics.computeTaskResults.valueSerde())
+            .withName("results-sink"));
+    out.get("sink-route-change").mapValues(v -> ((SinkOutput.Change) v).change(), Named.as("sink-change"))
+        .to(topics.assignments.name(), Produced.with(Serdes.String(), topics.assignments.valueSerde()).withName("assignments-sink"));
+    out.get("sink-route-poison").mapValues(v -> ((SinkOutput.Poison) v).original(), Named.as("sink-poison-task"))
+        .to(topics.computeTasksDlq.name(), Produced.with(Serdes.String(), Serdes.ByteArray()).withName("poison-tasks-dlq-sink"));
   }
 }

@@ -1,8 +1,15 @@
 package dev.granular.app.topology;
 
-import dev.granular.app.ingest.EventBufferBuilder;
+import dev.granular.app.ingest.EventBuffer;
 import dev.granular.app.ingest.WorkspaceClock;
+import dev.granular.app.serde.AvroSerde;
+import dev.granular.app.sink.SinkMetrics;
+import dev.granular.app.sink.TaskSlots;
+import dev.granular.app.sink.TaskWork;
+import dev.granular.avro.PlannerState;
+import dev.granular.avro.WorkspaceDefinitions;
 import dev.granular.sink.events.EventSink;
+import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.state.KeyValueStore;
@@ -14,16 +21,38 @@ public final class Stores {
   public static final String INGEST_BUFFER = "ingest-buffer";
   /** Per workspace: the processing-time floor and durable-event total. Changelogged. */
   public static final String INGEST_CLOCK = "ingest-clock";
+  /** Per workspace: cursor, watermark, counts, in-flight plan, last plans. Changelogged. */
+  public static final String PLANNER_STATE = "planner-state";
+  /** Per workspace: its valid definitions and compile baseline; written by the planner, read by the sink. */
+  public static final String WORKSPACE_DEFINITIONS = "workspace-definitions";
+  /** Per task: the K compute slots, flushed (drained) before every commit. Not logged. */
+  public static final String SINK_SLOTS = "compute-slots";
 
   private Stores() {}
 
-  public static StoreBuilder<?> ingestBuffer(Supplier<EventSink> sinks) {
-    return new EventBufferBuilder(INGEST_BUFFER, sinks);
+  public static StoreBuilder<EventBuffer> ingestBuffer(Supplier<EventSink> sinks) {
+    return new UnloggedStoreBuilder<>(INGEST_BUFFER, () -> new EventBuffer(INGEST_BUFFER, sinks.get()));
   }
 
   public static StoreBuilder<KeyValueStore<String, WorkspaceClock>> ingestClock() {
+    return keyValue(INGEST_CLOCK, WorkspaceClock.serde());
+  }
+
+  public static StoreBuilder<KeyValueStore<String, PlannerState>> plannerState() {
+    return keyValue(PLANNER_STATE, new AvroSerde<>(PlannerState.class));
+  }
+
+  public static StoreBuilder<KeyValueStore<String, WorkspaceDefinitions>> workspaceDefinitions() {
+    return keyValue(WORKSPACE_DEFINITIONS, new AvroSerde<>(WorkspaceDefinitions.class));
+  }
+
+  public static StoreBuilder<TaskSlots> sinkSlots(int slots, Supplier<TaskWork> work, SinkMetrics metrics, LongSupplier clock) {
+    return new UnloggedStoreBuilder<>(SINK_SLOTS, () -> new TaskSlots(SINK_SLOTS, slots, work.get(), metrics, clock));
+  }
+
+  private static <V> StoreBuilder<KeyValueStore<String, V>> keyValue(String name, org.apache.kafka.common.serialization.Serde<V> values) {
     return org.apache.kafka.streams.state.Stores.keyValueStoreBuilder(
-            org.apache.kafka.streams.state.Stores.inMemoryKeyValueStore(INGEST_CLOCK), Serdes.String(), WorkspaceClock.serde())
+            org.apache.kafka.streams.state.Stores.inMemoryKeyValueStore(name), Serdes.String(), values)
         .withCachingDisabled();
   }
 }

@@ -1,8 +1,7 @@
 package dev.granular.app.topology;
 
 import dev.granular.app.config.AppConfig;
-import dev.granular.app.metrics.IngestMetrics;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import dev.granular.app.metrics.GranularMetrics;
 import java.util.Map;
 import org.apache.kafka.streams.Topology;
 
@@ -20,7 +19,10 @@ public final class TopologyDocs {
         () -> batch -> {
           throw new IllegalStateException("documentation topology never runs");
         },
-        System::currentTimeMillis, new IngestMetrics(new SimpleMeterRegistry())));
+        () -> (task, workspace) -> {
+          throw new IllegalStateException("documentation topology never runs");
+        },
+        System::currentTimeMillis, GranularMetrics.inMemory()));
   }
 
   public static String text(Topology topology) {

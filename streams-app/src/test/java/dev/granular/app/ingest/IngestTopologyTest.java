@@ -5,13 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.granular.app.config.AppConfig;
-import dev.granular.app.metrics.IngestMetrics;
+import dev.granular.app.dlq.DeadLetterHeaders;
+import dev.granular.app.metrics.GranularMetrics;
 import dev.granular.app.topology.GranularTopology;
 import dev.granular.app.topology.StreamsProperties;
 import dev.granular.app.topology.Topics;
 import dev.granular.avro.IngestProgress;
 import dev.granular.sink.events.StoredEvent;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -48,7 +48,9 @@ class IngestTopologyTest {
         throw new IllegalStateException("ClickHouse unreachable");
       }
       stored.addAll(batch);
-    }, clock::get, new IngestMetrics(new SimpleMeterRegistry()));
+    }, () -> (task, workspace) -> {
+      throw new IllegalStateException("no compute in ingest tests");
+    }, clock::get, GranularMetrics.inMemory());
     driver = new TopologyTestDriver(GranularTopology.build(config, deps), StreamsProperties.from(config));
     Topics topics = new Topics(config.topics());
     input = driver.createInputTopic(topics.userEvents.name(), new ByteArraySerializer(), new ByteArraySerializer());
@@ -83,9 +85,9 @@ class IngestTopologyTest {
     assertEquals(bad, new String(dead.value(), StandardCharsets.UTF_8));
     assertEquals("k", new String(dead.key(), StandardCharsets.UTF_8));
     Headers h = dead.headers();
-    assertEquals("missing_event", header(h, ValidateProcessor.REASON));
-    assertEquals("user-events", header(h, ValidateProcessor.SOURCE_TOPIC));
-    assertEquals("1", header(h, ValidateProcessor.SOURCE_OFFSET));
+    assertEquals("missing_event", header(h, DeadLetterHeaders.REASON));
+    assertEquals("user-events", header(h, DeadLetterHeaders.SOURCE_TOPIC));
+    assertEquals("1", header(h, DeadLetterHeaders.SOURCE_OFFSET));
     assertTrue(dlq.isEmpty());
     assertEquals(List.of("ok-1", "ok-2"), stored.stream().map(StoredEvent::messageId).toList());
   }

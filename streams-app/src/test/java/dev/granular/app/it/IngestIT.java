@@ -9,7 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.granular.app.GranularApp;
 import dev.granular.app.config.AppConfig;
-import dev.granular.app.ingest.ValidateProcessor;
+import dev.granular.app.dlq.DeadLetterHeaders;
 import dev.granular.app.load.SampleEvents;
 import dev.granular.avro.IngestProgress;
 import dev.granular.sink.client.ClickHouse;
@@ -136,10 +136,10 @@ class IngestIT {
     Map<String, byte[]> byReason = new HashMap<>();
     await().atMost(Duration.ofMinutes(1)).untilAsserted(() -> {
       for (ConsumerRecord<byte[], byte[]> r : readAll(config.topics().userEventsDlq(), new ByteArrayDeserializer())) {
-        String reason = header(r, ValidateProcessor.REASON);
-        assertEquals(config.topics().userEvents(), header(r, ValidateProcessor.SOURCE_TOPIC));
-        assertNotNull(header(r, ValidateProcessor.SOURCE_OFFSET));
-        assertNotNull(header(r, ValidateProcessor.DETAIL));
+        String reason = header(r, DeadLetterHeaders.REASON);
+        assertEquals(config.topics().userEvents(), header(r, DeadLetterHeaders.SOURCE_TOPIC));
+        assertNotNull(header(r, DeadLetterHeaders.SOURCE_OFFSET));
+        assertNotNull(header(r, DeadLetterHeaders.DETAIL));
         byReason.put(reason, r.value());
       }
       assertEquals(invalid.size(), byReason.size(), "reasons seen: " + byReason.keySet());

@@ -40,7 +40,10 @@ public final class ItServices {
     o.put("granular.kafka.partitions", 3);
     o.put("granular.topics.user-events", "it-user-events-" + id);
     o.put("granular.topics.user-events-dlq", "it-user-events-dlq-" + id);
-    o.put("granular.topics.ingest-progress", "it-ingest-progress-" + id);
+    for (String topic : new String[] {"ingest-progress", "definitions", "definitions-dlq", "workspace-ticks", "compute-tasks",
+        "compute-tasks-priority", "compute-task-results", "compute-tasks-dlq", "assignments"}) {
+      o.put("granular.topics." + topic, "it-" + topic + "-" + id);
+    }
     o.put("granular.clickhouse.url", CLICKHOUSE);
     o.put("granular.clickhouse.database", "granular_it_" + id);
     o.put("granular.metrics.log-interval", "0s");

@@ -1,0 +1,33 @@
+package dev.granular.app.definitions;
+
+import dev.granular.avro.WorkspaceDefinitions;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** The last compile of each recently used workspace, by version: compiling on every record would be wasteful. */
+public final class CompileCache {
+  private final Map<String, CompiledWorkspace> cache;
+
+  public CompileCache(int capacity) {
+    this.cache = new LinkedHashMap<>(16, 0.75f, true) {
+      private static final long serialVersionUID = 1L;
+
+      @Override
+      protected boolean removeEldestEntry(Map.Entry<String, CompiledWorkspace> eldest) {
+        return size() > capacity;
+      }
+    };
+  }
+
+  /** The compiled workspace for this stored version; baselines change only with a version, so the key holds. */
+  public CompiledWorkspace get(WorkspaceDefinitions stored) {
+    String key = stored.getWorkspaceId();
+    CompiledWorkspace hit = cache.get(key);
+    if (hit != null && hit.version() == stored.getVersion() && hit.baselineSize() == stored.getLeafIds().size()) {
+      return hit;
+    }
+    CompiledWorkspace compiled = CompiledWorkspace.of(stored);
+    cache.put(key, compiled);
+    return compiled;
+  }
+}

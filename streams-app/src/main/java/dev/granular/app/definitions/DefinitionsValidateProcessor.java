@@ -1,0 +1,60 @@
+package dev.granular.app.definitions;
+
+import dev.granular.app.dlq.Checked;
+import dev.granular.app.dlq.DeadLetterHeaders;
+import dev.granular.avro.DefinitionUpdate;
+import dev.granular.sink.compile.ProfileCompiler;
+import dev.granular.sink.definitions.DefinitionException;
+import dev.granular.sink.definitions.DefinitionParser;
+import dev.granular.sink.definitions.PropertyDefinition;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
+import org.apache.kafka.streams.processor.api.ContextualProcessor;
+import org.apache.kafka.streams.processor.api.Record;
+
+/**
+ * Validates records of the compacted definitions topic (key {@code <workspaceId>/<propertyId>}, value the
+ * definition JSON, tombstone deletes). A definition that does not parse or compile goes to the dead-letter
+ * topic with the reason; the workspace's other definitions are unaffected.
+ */
+public final class DefinitionsValidateProcessor extends ContextualProcessor<byte[], byte[], byte[], Checked<DefinitionUpdate>> {
+  @Override
+  public void process(Record<byte[], byte[]> record) {
+    String key = record.key() == null ? "" : new String(record.key(), StandardCharsets.UTF_8);
+    int slash = key.indexOf('/');
+    if (slash <= 0 || slash == key.length() - 1) {
+      reject(record, "bad_key", "key must be <workspaceId>/<propertyId>, got '" + key + "'");
+      return;
+    }
+    String workspace = key.substring(0, slash);
+    String property = key.substring(slash + 1);
+    if (record.value() == null) {
+      forward(record, new DefinitionUpdate(workspace, property, null));
+      return;
+    }
+    String json = new String(record.value(), StandardCharsets.UTF_8);
+    try {
+      PropertyDefinition definition = DefinitionParser.parse(json);
+      if (!definition.workspaceId().equals(workspace) || !definition.id().equals(property)) {
+        reject(record, "key_mismatch", "key " + key + " but value is " + definition.workspaceId() + "/" + definition.id());
+        return;
+      }
+      ProfileCompiler.compile(workspace, List.of(definition)); // catch what only the compile step sees
+      forward(record, new DefinitionUpdate(workspace, property, json));
+    } catch (DefinitionException e) {
+      reject(record, e.reason().name().toLowerCase(Locale.ROOT), e.getMessage());
+    } catch (RuntimeException e) {
+      reject(record, "invalid_definition", String.valueOf(e.getMessage()));
+    }
+  }
+
+  private void forward(Record<byte[], byte[]> record, DefinitionUpdate update) {
+    context().forward(record.withValue(Checked.valid(update)));
+  }
+
+  private void reject(Record<byte[], byte[]> record, String reason, String detail) {
+    DeadLetterHeaders.stamp(record.headers(), reason, detail, context().recordMetadata());
+    context().forward(record.withValue(Checked.<DefinitionUpdate>rejected(record.value())));
+  }
+}

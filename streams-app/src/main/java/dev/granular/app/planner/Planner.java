@@ -1,0 +1,170 @@
+package dev.granular.app.planner;
+
+import dev.granular.avro.ComputeTask;
+import dev.granular.avro.IngestProgress;
+import dev.granular.avro.PartState;
+import dev.granular.avro.PartStatus;
+import dev.granular.avro.Plan;
+import dev.granular.avro.PlannerState;
+import dev.granular.avro.TaskResult;
+import dev.granular.avro.WorkspaceTick;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The planner's state machine for one workspace, free of Kafka and ClickHouse so it can be tested alone.
+ * It decides; the compute sink executes. One plan is in flight at a time; the cursor moves only forward,
+ * only when every part of the plan has succeeded, and never past the ingest watermark.
+ */
+public final class Planner {
+  /** A manual tick with this source also sends a parked plan's parked parts again. */
+  public static final String RETRY_PARKED = "retry-parked";
+
+  private final PlannerSettings settings;
+  private final PlanFactory plans;
+
+  public Planner(PlannerSettings settings) {
+    this.settings = settings;
+    this.plans = new PlanFactory(new SplitPolicy(settings.threshold(), settings.maxParts()));
+  }
+
+  public static PlannerState fresh(String workspaceId) {
+    return PlannerState.newBuilder().setWorkspaceId(workspaceId).build();
+  }
+
+  public void onProgress(PlannerState s, IngestProgress p) {
+    s.setWatermarkMs(Math.max(s.getWatermarkMs(), p.getWatermarkMs()));
+    s.setEventsTotal(Math.max(s.getEventsTotal(), p.getDurableEventsTotal()));
+  }
+
+  public void onDefinitions(PlannerState s, WorkspaceView view) {
+    s.setDefinitionsVersion(view.version());
+    s.setProperties(view.propertyIds().size());
+    s.setLeaves(view.leaves());
+    s.setTimeDependent(view.timeDependent());
+  }
+
+  public PlannerActions onTick(PlannerState s, WorkspaceTick tick, WorkspaceView view, long wallNow) {
+    s.setLastTickMs(Math.max(s.getLastTickMs(), tick.getTickAtMs()));
+    Plan inFlight = s.getInFlight();
+    if (inFlight != null) {
+      if (inFlight.getParked() && RETRY_PARKED.equals(tick.getSource())) {
+        return unpark(inFlight, wallNow);
+      }
+      s.setPendingTick(Math.max(s.getPendingTick() == null ? 0 : s.getPendingTick(), tick.getTickAtMs()));
+      return PlannerActions.none("coalesced: plan " + inFlight.getPlanId() + " in flight");
+    }
+    return plan(s, tick.getTickAtMs(), view, wallNow);
+  }
+
+  /** What a tick at {@code nowMs} would plan, without changing anything (for `explain`). */
+  public PlanFactory.Proposal explain(PlannerState s, long nowMs, WorkspaceView view, long wallNow) {
+    return plans.propose(s, nowMs, view, wallNow);
+  }
+
+  private PlannerActions plan(PlannerState s, long nowMs, WorkspaceView view, long wallNow) {
+    PlanFactory.Proposal proposal = plans.propose(s, nowMs, view, wallNow);
+    if (proposal.plan() == null) {
+      return PlannerActions.none(proposal.reason());
+    }
+    s.setInFlight(proposal.plan());
+    s.setPendingTick(null);
+    PlannerActions actions = PlannerActions.none(proposal.reason());
+    proposal.plan().getParts().forEach(p -> actions.dispatch(p.getTask()));
+    return actions;
+  }
+
+  public PlannerActions onResult(PlannerState s, TaskResult r, WorkspaceView view, long wallNow) {
+    Plan plan = s.getInFlight();
+    if (plan == null || !plan.getPlanId().equals(r.getPlanId()) || r.getPart() < 0 || r.getPart() >= plan.getParts().size()) {
+      return PlannerActions.none("ignored result of plan " + r.getPlanId() + ": not in flight");
+    }
+    PartState part = plan.getParts().get(r.getPart());
+    if (part.getStatus() == PartStatus.DONE) {
+      return PlannerActions.none("ignored duplicate result for part " + r.getPart());
+    }
+    if (r.getSuccess()) {
+      // A success from an earlier attempt counts too: every attempt does the same idempotent work.
+      part.setStatus(PartStatus.DONE);
+      part.setOutcome(r);
+      return plan.getParts().stream().allMatch(p -> p.getStatus() == PartStatus.DONE)
+          ? complete(s, plan, view, wallNow) : PlannerActions.none("part " + r.getPart() + " done");
+    }
+    if (r.getAttempt() != part.getTask().getAttempt()) {
+      return PlannerActions.none("ignored failure of superseded attempt " + r.getAttempt());
+    }
+    return failed(plan, part, r.getReason() == null ? "failed" : r.getReason(), wallNow);
+  }
+
+  /** Retries that are due, and parts whose result is overdue (treated as failed attempts). */
+  public PlannerActions onTimer(PlannerState s, long wallNow) {
+    Plan plan = s.getInFlight();
+    PlannerActions actions = PlannerActions.none("");
+    if (plan == null || plan.getParked()) {
+      return actions;
+    }
+    for (PartState part : plan.getParts()) {
+      if (part.getStatus() == PartStatus.RETRYING && part.getRetryAtMs() <= wallNow) {
+        actions.dispatch(redispatch(part, part.getTask().getAttempt() + 1, wallNow));
+      } else if (part.getStatus() == PartStatus.QUEUED && part.getDispatchedAtMs() + settings.taskTimeout().toMillis() <= wallNow) {
+        actions.and(failed(plan, part, "no result within " + settings.taskTimeout(), wallNow));
+      }
+    }
+    return actions;
+  }
+
+  private PlannerActions failed(Plan plan, PartState part, String reason, long wallNow) {
+    part.setLastError(reason);
+    int attempt = part.getTask().getAttempt();
+    if (attempt >= settings.maxAttempts()) {
+      part.setStatus(PartStatus.PARKED);
+      plan.setParked(true);
+      PlannerActions actions = PlannerActions.none("plan " + plan.getPlanId() + " parked after " + attempt + " attempts of part "
+          + part.getTask().getPart() + ": " + reason);
+      actions.park(part.getTask(), reason);
+      return actions;
+    }
+    part.setStatus(PartStatus.RETRYING);
+    part.setRetryAtMs(wallNow + settings.backoffMs(attempt));
+    return PlannerActions.none("part " + part.getTask().getPart() + " attempt " + attempt + " failed, retry at " + part.getRetryAtMs());
+  }
+
+  private PlannerActions unpark(Plan plan, long wallNow) {
+    plan.setParked(false);
+    PlannerActions actions = PlannerActions.none("unparked plan " + plan.getPlanId());
+    for (PartState part : plan.getParts()) {
+      if (part.getStatus() == PartStatus.PARKED) {
+        actions.dispatch(redispatch(part, 1, wallNow));
+      }
+    }
+    return actions;
+  }
+
+  private static ComputeTask redispatch(PartState part, int attempt, long wallNow) {
+    ComputeTask task = ComputeTask.newBuilder(part.getTask()).setAttempt(attempt).build();
+    part.setTask(task);
+    part.setStatus(PartStatus.QUEUED);
+    part.setDispatchedAtMs(wallNow);
+    return task;
+  }
+
+  private PlannerActions complete(PlannerState s, Plan plan, WorkspaceView view, long wallNow) {
+    s.setCursorMs(Math.max(s.getCursorMs(), plan.getWindowToMs()));
+    s.setEventsTotalAtCursor(Math.max(s.getEventsTotalAtCursor(), plan.getEventsTotalAtEnd()));
+    s.setComputedVersion(plan.getDefinitionsVersion());
+    s.setInFlight(null);
+    List<Plan> completed = new ArrayList<>(s.getCompleted());
+    completed.add(plan);
+    while (completed.size() > settings.completedPlansKept()) {
+      completed.remove(0);
+    }
+    s.setCompleted(completed);
+    PlannerActions actions = PlannerActions.none("plan " + plan.getPlanId() + " complete, cursor " + s.getCursorMs());
+    actions.completed(plan);
+    Long pending = s.getPendingTick();
+    if (pending != null) {
+      actions.and(plan(s, pending, view, wallNow));
+    }
+    return actions;
+  }
+}

@@ -1,0 +1,161 @@
+package dev.granular.app.planner;
+
+import dev.granular.app.definitions.CompileCache;
+import dev.granular.app.definitions.CompiledWorkspace;
+import dev.granular.avro.DefinitionUpdate;
+import dev.granular.avro.IngestProgress;
+import dev.granular.avro.PlannerState;
+import dev.granular.avro.TaskResult;
+import dev.granular.avro.WorkspaceDefinitions;
+import dev.granular.avro.WorkspaceTick;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Set;
+import org.apache.kafka.streams.processor.PunctuationType;
+import org.apache.kafka.streams.processor.api.ContextualProcessor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+
+/**
+ * The planner, keyed by workspace: ticks, ingest progress, definition changes and task results all arrive
+ * here, co-partitioned. The decisions are {@link Planner}'s; this class loads and saves the state, and sends
+ * what the planner decided. It also hosts the built-in scheduler and the retry timer.
+ */
+public final class PlannerProcessor extends ContextualProcessor<String, Object, String, PlannerOutput> {
+  private final Planner planner;
+  private final PlannerMetrics metrics;
+  private final Duration schedulerInterval;
+  private final String stateStore;
+  private final String definitionsStore;
+  private final CompileCache compiled = new CompileCache(256);
+  private final Set<String> inFlight = new HashSet<>();
+  private KeyValueStore<String, PlannerState> states;
+  private KeyValueStore<String, WorkspaceDefinitions> definitions;
+
+  public PlannerProcessor(Planner planner, PlannerMetrics metrics, Duration schedulerInterval, String stateStore, String definitionsStore) {
+    this.planner = planner;
+    this.metrics = metrics;
+    this.schedulerInterval = schedulerInterval;
+    this.stateStore = stateStore;
+    this.definitionsStore = definitionsStore;
+  }
+
+  @Override
+  public void init(ProcessorContext<String, PlannerOutput> context) {
+    super.init(context);
+    states = context.getStateStore(stateStore);
+    definitions = context.getStateStore(definitionsStore);
+    try (KeyValueIterator<String, PlannerState> all = states.all()) {
+      all.forEachRemaining(kv -> {
+        if (kv.value.getInFlight() != null) {
+          inFlight.add(kv.key);
+        }
+      });
+    }
+    context.schedule(Duration.ofSeconds(1), PunctuationType.WALL_CLOCK_TIME, this::onTimer);
+    if (!schedulerInterval.isZero()) {
+      context.schedule(schedulerInterval, PunctuationType.WALL_CLOCK_TIME, this::schedule);
+    }
+  }
+
+  @Override
+  public void process(Record<String, Object> record) {
+    String workspace = record.key();
+    if (workspace == null) {
+      return;
+    }
+    PlannerState state = load(workspace);
+    long now = context().currentSystemTimeMs();
+    Object value = record.value();
+    if (value instanceof WorkspaceTick tick) {
+      send(state, planner.onTick(state, tick, view(workspace), now));
+    } else if (value instanceof IngestProgress progress) {
+      planner.onProgress(state, progress);
+    } else if (value instanceof DefinitionUpdate update) {
+      planner.onDefinitions(state, applyDefinition(workspace, update).view());
+    } else if (value instanceof TaskResult result) {
+      send(state, planner.onResult(state, result, view(workspace), now));
+    }
+    save(state);
+  }
+
+  private CompiledWorkspace applyDefinition(String workspace, DefinitionUpdate update) {
+    WorkspaceDefinitions stored = definitions.get(workspace);
+    var map = new HashMap<>(stored == null ? java.util.Map.<String, String>of() : stored.getDefinitions());
+    if (update.getDefinitionJson() == null) {
+      map.remove(update.getPropertyId());
+    } else {
+      map.put(update.getPropertyId(), update.getDefinitionJson());
+    }
+    WorkspaceDefinitions next = stored == null
+        ? WorkspaceDefinitions.newBuilder().setWorkspaceId(workspace).setVersion(1).setDefinitions(map).build()
+        : WorkspaceDefinitions.newBuilder(stored).setVersion(stored.getVersion() + 1).setDefinitions(map).build();
+    definitions.put(workspace, next);
+    return compiled.get(next);
+  }
+
+  private WorkspaceView view(String workspace) {
+    WorkspaceDefinitions stored = definitions.get(workspace);
+    return stored == null ? WorkspaceView.EMPTY : compiled.get(stored).view();
+  }
+
+  private void send(PlannerState state, PlannerActions actions) {
+    long now = context().currentSystemTimeMs();
+    String workspace = state.getWorkspaceId();
+    for (var task : actions.dispatch()) {
+      metrics.sent(task);
+      context().forward(new Record<>(workspace, (PlannerOutput) new PlannerOutput.Task(task), now));
+    }
+    for (var parked : actions.parked()) {
+      metrics.parked();
+      var headers = dev.granular.app.dlq.DeadLetterHeaders.stamp(new org.apache.kafka.common.header.internals.RecordHeaders(),
+          "parked", "plan " + parked.task().getPlanId() + " part " + parked.task().getPart() + " attempt "
+              + parked.task().getAttempt() + ": " + parked.reason(), java.util.Optional.empty());
+      context().forward(new Record<>(workspace, (PlannerOutput) new PlannerOutput.Parked(parked.task(), parked.reason()), now, headers));
+    }
+    if (!actions.completed().isEmpty()) {
+      metrics.completed();
+      advanceBaseline(workspace, actions.completed().get(actions.completed().size() - 1).getDefinitionsVersion());
+    }
+  }
+
+  /** New leaves become known once a plan over their definitions version completed: no more backfill. */
+  private void advanceBaseline(String workspace, long version) {
+    WorkspaceDefinitions stored = definitions.get(workspace);
+    if (stored != null && stored.getVersion() == version) {
+      definitions.put(workspace, compiled.get(stored).withBaseline(stored));
+    }
+  }
+
+  private void onTimer(long now) {
+    for (String workspace : Set.copyOf(inFlight)) {
+      PlannerState state = load(workspace);
+      send(state, planner.onTimer(state, now));
+      save(state);
+    }
+  }
+
+  private void schedule(long now) {
+    try (KeyValueIterator<String, PlannerState> all = states.all()) {
+      all.forEachRemaining(kv -> context().forward(new Record<>(kv.key,
+          (PlannerOutput) new PlannerOutput.Tick(new WorkspaceTick(kv.key, now, "scheduler")), now)));
+    }
+  }
+
+  private PlannerState load(String workspace) {
+    PlannerState state = states.get(workspace);
+    return state == null ? Planner.fresh(workspace) : state;
+  }
+
+  private void save(PlannerState state) {
+    states.put(state.getWorkspaceId(), state);
+    if (state.getInFlight() != null) {
+      inFlight.add(state.getWorkspaceId());
+    } else {
+      inFlight.remove(state.getWorkspaceId());
+    }
+  }
+}

@@ -1,0 +1,72 @@
+package dev.granular.app.sink;
+
+import dev.granular.app.definitions.CompileCache;
+import dev.granular.app.definitions.CompiledWorkspace;
+import dev.granular.app.dlq.DeadLetterHeaders;
+import dev.granular.avro.ComputeTask;
+import dev.granular.avro.WorkspaceDefinitions;
+import dev.granular.avro.codec.AvroCodec;
+import java.time.Duration;
+import org.apache.kafka.streams.processor.PunctuationType;
+import org.apache.kafka.streams.processor.api.ContextualProcessor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueStore;
+
+/**
+ * Consumes both task topics and runs each task on the partition's {@link TaskSlots}. The workspace's
+ * definitions are compiled here, on the stream thread that owns the definitions store; workers only run SQL.
+ * Results and assignment changes are forwarded from the stream thread as tasks finish.
+ */
+public final class ComputeSinkProcessor extends ContextualProcessor<String, byte[], String, SinkOutput> {
+  private final AvroCodec<ComputeTask> codec = AvroCodec.of(ComputeTask.class);
+  private final CompileCache compiled = new CompileCache(256);
+  private final String slotsStore;
+  private final String definitionsStore;
+  private TaskSlots slots;
+  private KeyValueStore<String, WorkspaceDefinitions> definitions;
+
+  public ComputeSinkProcessor(String slotsStore, String definitionsStore) {
+    this.slotsStore = slotsStore;
+    this.definitionsStore = definitionsStore;
+  }
+
+  @Override
+  public void init(ProcessorContext<String, SinkOutput> context) {
+    super.init(context);
+    slots = context.getStateStore(slotsStore);
+    definitions = context.getStateStore(definitionsStore);
+    context.schedule(Duration.ofMillis(100), PunctuationType.WALL_CLOCK_TIME, now -> forwardFinished());
+  }
+
+  @Override
+  public void process(Record<String, byte[]> record) {
+    ComputeTask task;
+    try {
+      task = codec.decode(record.value());
+    } catch (RuntimeException e) {
+      DeadLetterHeaders.stamp(record.headers(), "undecodable_task", e.getMessage(), context().recordMetadata());
+      context().forward(record.withValue((SinkOutput) new SinkOutput.Poison(record.value() == null ? new byte[0] : record.value())));
+      return;
+    }
+    WorkspaceDefinitions stored = definitions.get(task.getWorkspaceId());
+    CompiledWorkspace workspace = stored == null ? null : compiled.get(stored);
+    try {
+      slots.accept(task, workspace);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while waiting for a compute slot", e);
+    }
+    forwardFinished();
+  }
+
+  private void forwardFinished() {
+    for (TaskSlots.Finished done : slots.drainFinished()) {
+      long now = context().currentSystemTimeMs();
+      for (var change : done.changes()) {
+        context().forward(new Record<>(change.getWorkspaceId() + "/" + change.getUserId(), (SinkOutput) new SinkOutput.Change(change), now));
+      }
+      context().forward(new Record<>(done.result().getWorkspaceId(), (SinkOutput) new SinkOutput.Result(done.result()), now));
+    }
+  }
+}

@@ -1,0 +1,47 @@
+package dev.granular.app.sink;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+
+/**
+ * Which waiting task starts next on a partition's K slots. Priority tasks (split parts) go first, but while
+ * normal tasks wait, priority work may hold at most K-1 slots, so a whale's many parts never starve the
+ * small workspaces. With K = 1 there is no slot to spare, so a normal task goes after every
+ * {@code maxPriorityStreak} priority tasks instead. Not thread-safe: {@link TaskSlots} guards it.
+ */
+final class TaskQueue<T> {
+  private final int slots;
+  private final int maxPriorityStreak;
+  private final Deque<T> priority = new ArrayDeque<>();
+  private final Deque<T> normal = new ArrayDeque<>();
+  private int priorityStreak;
+
+  TaskQueue(int slots, int maxPriorityStreak) {
+    this.slots = slots;
+    this.maxPriorityStreak = maxPriorityStreak;
+  }
+
+  void offer(T task, boolean isPriority) {
+    (isPriority ? priority : normal).addLast(task);
+  }
+
+  int waiting() {
+    return priority.size() + normal.size();
+  }
+
+  /** The task to start in a free slot, or null when none waits; callers check a slot is free. */
+  T next(int priorityInFlight) {
+    boolean normalWaits = !normal.isEmpty();
+    boolean reserveForNormal = normalWaits
+        && (slots >= 2 ? priorityInFlight >= slots - 1 : priorityStreak >= maxPriorityStreak);
+    if (!priority.isEmpty() && !reserveForNormal) {
+      priorityStreak = normalWaits ? priorityStreak + 1 : 0;
+      return priority.pollFirst();
+    }
+    if (normalWaits) {
+      priorityStreak = 0;
+      return normal.pollFirst();
+    }
+    return null;
+  }
+}

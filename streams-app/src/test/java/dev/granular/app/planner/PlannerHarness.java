@@ -1,0 +1,131 @@
+package dev.granular.app.planner;
+
+import dev.granular.app.config.AppConfig;
+import dev.granular.app.metrics.GranularMetrics;
+import dev.granular.app.sink.TaskWork;
+import dev.granular.app.topology.GranularTopology;
+import dev.granular.app.topology.StreamsProperties;
+import dev.granular.app.topology.Stores;
+import dev.granular.app.topology.Topics;
+import dev.granular.avro.ComputeTask;
+import dev.granular.avro.IngestProgress;
+import dev.granular.avro.PlannerState;
+import dev.granular.avro.TaskResult;
+import dev.granular.avro.WorkspaceTick;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.function.Predicate;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.state.KeyValueStore;
+
+/**
+ * The production topology on TopologyTestDriver with a fake task runner standing in for ClickHouse: tasks
+ * the planner sends are consumed by the compute sink, whose results come back to the planner.
+ */
+final class PlannerHarness implements AutoCloseable {
+  final TopologyTestDriver driver;
+  final ConcurrentLinkedQueue<ComputeTask> ran = new ConcurrentLinkedQueue<>();
+  final GranularMetrics metrics = GranularMetrics.inMemory();
+  volatile Predicate<ComputeTask> fails = t -> false;
+  private final Topics topics;
+  private final TestInputTopic<byte[], byte[]> definitions;
+  private final TestInputTopic<String, IngestProgress> progress;
+  private final TestInputTopic<String, WorkspaceTick> ticks;
+  private final TestOutputTopic<String, ComputeTask> normal;
+  private final TestOutputTopic<String, ComputeTask> priority;
+  private final TestOutputTopic<byte[], byte[]> dlq;
+  final List<ComputeTask> sentNormal = new ArrayList<>();
+  final List<ComputeTask> sentPriority = new ArrayList<>();
+  private long eventsTotal;
+
+  PlannerHarness(Map<String, Object> settings) {
+    Map<String, Object> all = new HashMap<>(Map.of("granular.planner.scheduler-interval", "0s",
+        "granular.tasks.max-attempts", 3, "granular.tasks.retry-initial-backoff", "1s", "granular.sink.concurrency-per-partition", 2));
+    all.putAll(settings);
+    AppConfig config = AppConfig.load(null, all);
+    TaskWork work = (task, workspace) -> {
+      ran.add(task);
+      if (fails.test(task)) {
+        throw new IllegalStateException("ClickHouse said no");
+      }
+      return new TaskWork.Outcome(task.getEstimatedWork(), 1, 2, List.of());
+    };
+    driver = new TopologyTestDriver(GranularTopology.build(config, new GranularTopology.Dependencies(
+        () -> batch -> { }, () -> work, System::currentTimeMillis, metrics)), StreamsProperties.from(config));
+    topics = new Topics(config.topics());
+    definitions = driver.createInputTopic(topics.definitions.name(), new ByteArraySerializer(), new ByteArraySerializer());
+    progress = driver.createInputTopic(topics.ingestProgress.name(), new StringSerializer(), topics.ingestProgress.valueSerde().serializer());
+    ticks = driver.createInputTopic(topics.workspaceTicks.name(), new StringSerializer(), topics.workspaceTicks.valueSerde().serializer());
+    normal = driver.createOutputTopic(topics.computeTasks.name(), new StringDeserializer(), topics.computeTasks.valueSerde().deserializer());
+    priority = driver.createOutputTopic(topics.computeTasksPriority.name(), new StringDeserializer(),
+        topics.computeTasksPriority.valueSerde().deserializer());
+    dlq = driver.createOutputTopic(topics.computeTasksDlq.name(), new ByteArrayDeserializer(), new ByteArrayDeserializer());
+  }
+
+  /** Defines {@code n} trait segments s0..s(n-1) in workspace w. */
+  void segments(String workspace, int n) {
+    for (int i = 0; i < n; i++) {
+      String json = "{\"workspaceId\":\"" + workspace + "\",\"id\":\"s" + i + "\",\"name\":\"s" + i + "\",\"type\":\"Segment\","
+          + "\"definition\":{\"entryNode\":{\"type\":\"Trait\",\"id\":\"1\",\"path\":\"plan\",\"operator\":{\"type\":\"Equals\","
+          + "\"value\":\"p" + i + "\"}},\"nodes\":[]}}";
+      definitions.pipeInput((workspace + "/s" + i).getBytes(StandardCharsets.UTF_8), json.getBytes(StandardCharsets.UTF_8));
+    }
+  }
+
+  /** Reports {@code events} more durable events, up to watermark. */
+  void ingested(String workspace, long events, long watermarkMs) {
+    eventsTotal += events;
+    progress.pipeInput(workspace, new IngestProgress(workspace, events, eventsTotal, watermarkMs, 0L, 0L, watermarkMs));
+  }
+
+  void tick(String workspace, long nowMs) {
+    tick(workspace, nowMs, "manual");
+  }
+
+  void tick(String workspace, long nowMs, String source) {
+    ticks.pipeInput(workspace, new WorkspaceTick(workspace, nowMs, source));
+  }
+
+  /** Lets the sink's workers finish and forwards their results (and the planner's retry timer run). */
+  void settle(Duration wallClock) {
+    driver.advanceWallClockTime(wallClock);
+    collect();
+  }
+
+  void collect() {
+    sentNormal.addAll(normal.readValuesToList());
+    sentPriority.addAll(priority.readValuesToList());
+  }
+
+  List<byte[]> deadLetters() {
+    List<byte[]> out = new ArrayList<>();
+    dlq.readRecordsToList().forEach(r -> out.add(r.value()));
+    return out;
+  }
+
+  PlannerState state(String workspace) {
+    KeyValueStore<String, PlannerState> store = driver.getKeyValueStore(Stores.PLANNER_STATE);
+    return store.get(workspace);
+  }
+
+  List<TaskResult> results() {
+    return driver.createOutputTopic(topics.computeTaskResults.name(), new StringDeserializer(),
+        topics.computeTaskResults.valueSerde().deserializer()).readValuesToList();
+  }
+
+  @Override
+  public void close() {
+    driver.close();
+  }
+}
