@@ -105,8 +105,7 @@ public final class GranularTopology {
   private static void planner(StreamsBuilder builder, AppConfig config, Topics topics, Dependencies deps,
       KStream<String, DefinitionUpdate> definitions) {
     AppConfig.PlannerSettings p = config.planner();
-    Planner planner = new Planner(new PlannerSettings(p.threshold(), p.maxParts(), p.maxAttempts(), p.retryInitialBackoff(),
-        p.retryMaxBackoff(), p.taskTimeout(), 5));
+    Planner planner = new Planner(PlannerSettings.from(p));
     KStream<String, Object> inputs = builder
         .stream(topics.workspaceTicks.name(), Consumed.with(Serdes.String(), topics.workspaceTicks.valueSerde()).withName("ticks-source"))
         .mapValues(v -> (Object) v, Named.as("planner-input-ticks"))

@@ -1,0 +1,99 @@
+package dev.granular.app.cli;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.granular.avro.PartState;
+import dev.granular.avro.Plan;
+import dev.granular.avro.PlannerState;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+@Command(name = "status", mixinStandardHelpOptions = true,
+    description = "Per workspace: cursor and lag behind the ingest watermark, the plan in flight with its parts, the last plans.")
+final class StatusCommand implements Callable<Integer> {
+  @ParentCommand
+  GranularCli parent;
+
+  @Option(names = "--workspace", description = "Only this workspace.")
+  String workspace;
+
+  @Option(names = "--json", description = "One JSON object per line.")
+  boolean json;
+
+  @Override
+  public Integer call() {
+    PlannerSnapshot snapshot = PlannerSnapshot.read(parent.config());
+    int shown = 0;
+    for (PlannerState s : snapshot.states().values()) {
+      if (workspace != null && !workspace.equals(s.getWorkspaceId())) {
+        continue;
+      }
+      shown++;
+      ObjectNode line = describe(s);
+      if (json) {
+        JsonOut.print(line);
+      } else {
+        printText(line);
+      }
+    }
+    if (shown == 0 && !json) {
+      System.out.println(workspace == null ? "no workspaces yet" : "no state for workspace " + workspace);
+    }
+    return 0;
+  }
+
+  static ObjectNode describe(PlannerState s) {
+    ObjectNode line = JsonOut.object().put("workspace", s.getWorkspaceId()).put("cursorMs", s.getCursorMs())
+        .put("watermarkMs", s.getWatermarkMs()).put("lagMs", Math.max(0, s.getWatermarkMs() - s.getCursorMs()))
+        .put("eventsSinceCursor", Math.max(0, s.getEventsTotal() - s.getEventsTotalAtCursor()))
+        .put("properties", s.getProperties()).put("leaves", s.getLeaves())
+        .put("definitionsVersion", s.getDefinitionsVersion()).put("computedVersion", s.getComputedVersion());
+    if (s.getInFlight() != null) {
+      line.set("inFlight", plan(s.getInFlight()));
+    }
+    ArrayNode done = line.putArray("completed");
+    s.getCompleted().forEach(p -> done.add(plan(p)));
+    return line;
+  }
+
+  private static ObjectNode plan(Plan p) {
+    ObjectNode out = JsonOut.object().put("planId", p.getPlanId()).put("windowFromMs", p.getWindowFromMs())
+        .put("windowToMs", p.getWindowToMs()).put("events", p.getEvents()).put("work", p.getWork())
+        .put("split", p.getSplit()).put("parked", p.getParked()).put("parts", p.getParts().size());
+    ArrayNode parts = out.putArray("partStates");
+    for (PartState part : p.getParts()) {
+      ObjectNode o = parts.addObject().put("part", part.getTask().getPart()).put("status", part.getStatus().name())
+          .put("attempt", part.getTask().getAttempt()).put("estimatedWork", part.getTask().getEstimatedWork());
+      if (part.getLastError() != null) {
+        o.put("lastError", part.getLastError());
+      }
+      if (part.getOutcome() != null) {
+        o.put("rowsTouched", part.getOutcome().getRowsTouched()).put("queueWaitMs", part.getOutcome().getQueueWaitMs())
+            .put("runMs", part.getOutcome().getFinishedAtMs() - part.getOutcome().getReadStartMs());
+      }
+    }
+    return out;
+  }
+
+  private static void printText(ObjectNode s) {
+    System.out.printf("%s: cursor %d, lag %d ms behind the ingest watermark, %d events since cursor, %d properties%n",
+        s.get("workspace").asText(), s.get("cursorMs").asLong(), s.get("lagMs").asLong(), s.get("eventsSinceCursor").asLong(),
+        s.get("properties").asInt());
+    if (s.has("inFlight")) {
+      var p = s.get("inFlight");
+      System.out.printf("  in flight: %s, %d parts%s%n", p.get("planId").asText(), p.get("parts").asInt(),
+          p.get("parked").asBoolean() ? " PARKED (send `granular tick --workspace W --retry-parked` once fixed)" : "");
+      p.get("partStates").forEach(part -> System.out.printf("    part %d: %s (attempt %d)%s%n", part.get("part").asInt(),
+          part.get("status").asText(), part.get("attempt").asInt(),
+          part.has("lastError") ? " last error: " + part.get("lastError").asText() : ""));
+    }
+    s.get("completed").forEach(p -> {
+      StringBuilder works = new StringBuilder();
+      p.get("partStates").forEach(part -> works.append(works.length() == 0 ? "" : ",").append(part.get("estimatedWork").asLong()));
+      System.out.printf("  done: %s window (%d, %d], %d parts, work per part [%s]%n", p.get("planId").asText(),
+          p.get("windowFromMs").asLong(), p.get("windowToMs").asLong(), p.get("parts").asInt(), works);
+    });
+  }
+}
