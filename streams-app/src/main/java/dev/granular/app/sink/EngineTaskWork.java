@@ -1,19 +1,60 @@
 package dev.granular.app.sink;
 
 import dev.granular.app.definitions.CompiledWorkspace;
+import dev.granular.avro.AssignmentChange;
+import dev.granular.avro.ChangeKind;
 import dev.granular.avro.ComputeTask;
+import dev.granular.avro.PropertyType;
 import dev.granular.sink.client.ClickHouse;
+import dev.granular.sink.client.RetryPolicy;
+import dev.granular.sink.compute.ComputeEngine;
+import dev.granular.sink.compute.ComputeResult;
+import dev.granular.sink.compute.ComputeScope;
+import dev.granular.sink.compute.ProcessingWindow;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 
-/** Runs compute tasks on the clickhouse-sink compute engine. */
+/**
+ * Runs a compute task on the clickhouse-sink {@link ComputeEngine}: its user bucket and properties over its
+ * window, resolved at its `now`. Retries here only ride out a blip; real retries are the planner's, with backoff.
+ */
 public final class EngineTaskWork implements TaskWork {
-  private final ClickHouse clickHouse;
+  private final ComputeEngine engine;
 
   public EngineTaskWork(ClickHouse clickHouse) {
-    this.clickHouse = clickHouse;
+    this.engine = new ComputeEngine(clickHouse, new RetryPolicy(Duration.ofMillis(200), Duration.ofSeconds(2), Duration.ofSeconds(10)));
   }
 
   @Override
   public Outcome run(ComputeTask task, CompiledWorkspace workspace) {
-    throw new UnsupportedOperationException("compute engine not wired yet for " + clickHouse.database());
+    long start = System.currentTimeMillis();
+    if (workspace == null || workspace.index().roots().isEmpty()) {
+      return new Outcome(0, start, start, List.of()); // no definitions now: nothing to compute
+    }
+    ComputeScope scope = ComputeScope.all().inBucket(task.getUserBucket(), task.getUserBuckets());
+    if (!task.getPropertyIds().isEmpty()) {
+      // A property deleted since planning simply drops out of the scope.
+      Set<String> properties = new HashSet<>(task.getPropertyIds());
+      properties.retainAll(workspace.index().roots().keySet());
+      if (properties.isEmpty()) {
+        return new Outcome(0, start, start, List.of());
+      }
+      scope = scope.withProperties(properties);
+    }
+    ProcessingWindow window = new ProcessingWindow(task.getWindowFromMs(), task.getWindowToMs());
+    ComputeResult result = engine.compute(workspace.index(), window, scope, Math.max(task.getNowMs(), task.getWindowToMs()));
+    // State inserts stream as they read (INSERT of rows computed per chunk), so reads and writes start together.
+    return new Outcome(result.stateRows() + result.backfillRows() + result.assignmentsWritten(), start, start,
+        result.changes().stream().map(c -> toRecord(c, task.getPlanId())).toList());
+  }
+
+  static AssignmentChange toRecord(dev.granular.sink.compute.AssignmentChange c, String planId) {
+    ChangeKind kind = c.segment() ? (c.entered() ? ChangeKind.ENTERED : ChangeKind.LEFT)
+        : (c.after() == null ? ChangeKind.CLEARED : ChangeKind.CHANGED);
+    return AssignmentChange.newBuilder().setWorkspaceId(c.workspaceId()).setUserId(c.userId()).setPropertyId(c.propertyId())
+        .setPropertyType(c.segment() ? PropertyType.SEGMENT : PropertyType.USER_PROPERTY).setChange(kind)
+        .setValueJson(c.segment() ? null : c.after()).setAsOfMs(c.asOfMs()).setPlanId(planId).build();
   }
 }
