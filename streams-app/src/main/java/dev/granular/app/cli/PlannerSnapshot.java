@@ -13,9 +13,9 @@ import java.util.TreeMap;
  * The planner's state and the workspaces' definitions as of now, read from the stores' changelog topics:
  * the latest value per workspace. Works whether or not the app is running.
  */
-record PlannerSnapshot(Map<String, PlannerState> states, Map<String, WorkspaceDefinitions> definitions) {
+public record PlannerSnapshot(Map<String, PlannerState> states, Map<String, WorkspaceDefinitions> definitions) {
 
-  static PlannerSnapshot read(AppConfig config) {
+  public static PlannerSnapshot read(AppConfig config) {
     String bootstrap = config.kafka().bootstrapServers();
     String app = config.kafka().applicationId();
     return new PlannerSnapshot(latest(bootstrap, changelog(app, Stores.PLANNER_STATE), new AvroSerde<>(PlannerState.class)),

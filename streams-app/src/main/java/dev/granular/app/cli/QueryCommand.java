@@ -92,16 +92,16 @@ final class QueryCommand {
         AssignmentReader.UserAssignments a = query.reader(clickHouse).user(workspace, user);
         if (json) {
           var line = JsonOut.object().put("workspace", workspace).put("userId", user);
-          var segments = line.putObject("segments");
-          a.segments().forEach(segments::put);
+          var segments = line.putArray("segments");
+          a.segments().stream().sorted().forEach(segments::add);
           var props = line.putObject("userProperties");
           a.properties().forEach(props::set);
           JsonOut.print(line);
         } else {
           System.out.println("segments:");
-          a.segments().forEach((s, in) -> System.out.printf("  %-30s %s%n", s, in));
+          a.segments().stream().sorted().forEach(s -> System.out.println("  " + s));
           System.out.println("user properties:");
-          a.properties().forEach((p, v) -> System.out.printf("  %-30s %s%n", p, v));
+          new java.util.TreeMap<>(a.properties()).forEach((p, v) -> System.out.printf("  %-30s %s%n", p, v));
         }
       }
       return 0;

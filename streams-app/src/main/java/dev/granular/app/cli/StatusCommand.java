@@ -44,7 +44,7 @@ final class StatusCommand implements Callable<Integer> {
     return 0;
   }
 
-  static ObjectNode describe(PlannerState s) {
+  public static ObjectNode describe(PlannerState s) {
     ObjectNode line = JsonOut.object().put("workspace", s.getWorkspaceId()).put("cursorMs", s.getCursorMs())
         .put("watermarkMs", s.getWatermarkMs()).put("lagMs", Math.max(0, s.getWatermarkMs() - s.getCursorMs()))
         .put("eventsSinceCursor", Math.max(0, s.getEventsTotal() - s.getEventsTotalAtCursor()))

@@ -10,4 +10,7 @@ public sealed interface PlannerOutput {
   record Tick(WorkspaceTick tick) implements PlannerOutput {}
 
   record Parked(ComputeTask task, String reason) implements PlannerOutput {}
+
+  /** A definition that was valid alone but breaks its workspace's compile; the workspace keeps the rest. */
+  record RejectedDefinition(String workspaceId, String propertyId, String definitionJson, String reason) implements PlannerOutput {}
 }

@@ -75,14 +75,18 @@ public final class PlannerProcessor extends ContextualProcessor<String, Object, 
     } else if (value instanceof IngestProgress progress) {
       planner.onProgress(state, progress);
     } else if (value instanceof DefinitionUpdate update) {
-      planner.onDefinitions(state, applyDefinition(workspace, update).view());
+      CompiledWorkspace compiledNow = applyDefinition(workspace, update, record.timestamp());
+      if (compiledNow != null) {
+        planner.onDefinitions(state, compiledNow.view());
+      }
     } else if (value instanceof TaskResult result) {
       send(state, planner.onResult(state, result, view(workspace), now));
     }
     save(state);
   }
 
-  private CompiledWorkspace applyDefinition(String workspace, DefinitionUpdate update) {
+  /** Applies the change if the workspace still compiles with it; otherwise dead-letters it and keeps the rest. */
+  private CompiledWorkspace applyDefinition(String workspace, DefinitionUpdate update, long timestamp) {
     WorkspaceDefinitions stored = definitions.get(workspace);
     var map = new HashMap<>(stored == null ? java.util.Map.<String, String>of() : stored.getDefinitions());
     if (update.getDefinitionJson() == null) {
@@ -93,8 +97,16 @@ public final class PlannerProcessor extends ContextualProcessor<String, Object, 
     WorkspaceDefinitions next = stored == null
         ? WorkspaceDefinitions.newBuilder().setWorkspaceId(workspace).setVersion(1).setDefinitions(map).build()
         : WorkspaceDefinitions.newBuilder(stored).setVersion(stored.getVersion() + 1).setDefinitions(map).build();
+    CompiledWorkspace result;
+    try {
+      result = compiled.get(next);
+    } catch (RuntimeException e) {
+      context().forward(new Record<>(workspace, (PlannerOutput) new PlannerOutput.RejectedDefinition(workspace, update.getPropertyId(),
+          update.getDefinitionJson(), String.valueOf(e.getMessage())), timestamp));
+      return null;
+    }
     definitions.put(workspace, next);
-    return compiled.get(next);
+    return result;
   }
 
   private WorkspaceView view(String workspace) {

@@ -50,8 +50,15 @@ public final class ComputeSinkProcessor extends ContextualProcessor<String, byte
       return;
     }
     WorkspaceDefinitions stored = definitions.get(task.getWorkspaceId());
-    CompiledWorkspace workspace = stored == null ? null : compiled.get(stored);
     try {
+      CompiledWorkspace workspace;
+      try {
+        workspace = stored == null ? null : compiled.get(stored);
+      } catch (RuntimeException e) {
+        slots.fail(task, "definitions do not compile: " + e.getMessage()); // the planner retries, then parks
+        forwardFinished();
+        return;
+      }
       slots.accept(task, workspace);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

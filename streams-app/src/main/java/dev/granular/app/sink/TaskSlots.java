@@ -54,6 +54,14 @@ public final class TaskSlots implements StateStore {
     pump();
   }
 
+  /** Records a failed attempt without running it, e.g. when the workspace cannot be compiled. */
+  public synchronized void fail(ComputeTask task, String reason) {
+    long now = clock.getAsLong();
+    finished.add(new Finished(TaskResult.newBuilder().setPlanId(task.getPlanId()).setWorkspaceId(task.getWorkspaceId())
+        .setPart(task.getPart()).setStage(task.getStage()).setAttempt(task.getAttempt()).setSuccess(false).setReason(reason)
+        .setEstimatedWork(task.getEstimatedWork()).setReadStartMs(now).setFinishedAtMs(now).build(), List.of()));
+  }
+
   /** Results finished since the last call. */
   public synchronized List<Finished> drainFinished() {
     List<Finished> out = List.copyOf(finished);

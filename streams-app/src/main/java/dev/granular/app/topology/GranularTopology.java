@@ -2,6 +2,7 @@ package dev.granular.app.topology;
 
 import dev.granular.app.config.AppConfig;
 import dev.granular.app.definitions.DefinitionsValidateProcessor;
+import dev.granular.app.definitions.RejectedDefinitionProcessor;
 import dev.granular.app.dlq.Checked;
 import dev.granular.app.ingest.EventParser;
 import dev.granular.app.ingest.IngestWriter;
@@ -122,6 +123,7 @@ public final class GranularTopology {
         .branch((k, v) -> v instanceof PlannerOutput.Task t && t.task().getPriority(), Branched.as("priority"))
         .branch((k, v) -> v instanceof PlannerOutput.Task, Branched.as("normal"))
         .branch((k, v) -> v instanceof PlannerOutput.Tick, Branched.as("tick"))
+        .branch((k, v) -> v instanceof PlannerOutput.RejectedDefinition, Branched.as("rejected-definition"))
         .defaultBranch(Branched.as("parked"));
     out.get("planner-route-priority").mapValues(v -> ((PlannerOutput.Task) v).task(), Named.as("planner-priority-task"))
         .to(topics.computeTasksPriority.name(), Produced.with(Serdes.String(), topics.computeTasksPriority.valueSerde())
@@ -130,6 +132,9 @@ public final class GranularTopology {
         .to(topics.computeTasks.name(), Produced.with(Serdes.String(), topics.computeTasks.valueSerde()).withName("compute-tasks-sink"));
     out.get("planner-route-tick").mapValues(v -> ((PlannerOutput.Tick) v).tick(), Named.as("scheduler-tick"))
         .to(topics.workspaceTicks.name(), Produced.with(Serdes.String(), topics.workspaceTicks.valueSerde()).withName("scheduler-ticks-sink"));
+    out.get("planner-route-rejected-definition")
+        .process(RejectedDefinitionProcessor::new, Named.as("planner-rejected-definition"))
+        .to(topics.definitionsDlq.name(), Produced.with(Serdes.ByteArray(), Serdes.ByteArray()).withName("workspace-definitions-dlq-sink"));
     AvroCodec<ComputeTask> codec = AvroCodec.of(ComputeTask.class);
     out.get("planner-route-parked").mapValues(v -> codec.encode(((PlannerOutput.Parked) v).task()), Named.as("planner-parked-task"))
         .to(topics.computeTasksDlq.name(), Produced.with(Serdes.String(), Serdes.ByteArray()).withName("parked-tasks-dlq-sink"));

@@ -27,6 +27,11 @@ public final class ItServices {
 
   /** A config isolated by a fresh suffix, with {@code extra} settings on top. */
   public static AppConfig isolatedConfig(Map<String, ?> extra) {
+    return AppConfig.load(null, isolatedSettings(extra));
+  }
+
+  /** The settings behind {@link #isolatedConfig}, e.g. to hand to a separate app process as a file. */
+  public static Map<String, Object> isolatedSettings(Map<String, ?> extra) {
     String id = UUID.randomUUID().toString().replace("-", "").substring(0, 10);
     Map<String, Object> o = new HashMap<>();
     o.put("granular.kafka.bootstrap-servers", BOOTSTRAP);
@@ -48,7 +53,7 @@ public final class ItServices {
     o.put("granular.clickhouse.database", "granular_it_" + id);
     o.put("granular.metrics.log-interval", "0s");
     o.putAll(extra);
-    return AppConfig.load(null, o);
+    return o;
   }
 
   /** What `granular migrate` does. */

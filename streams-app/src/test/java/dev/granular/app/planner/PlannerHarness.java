@@ -108,6 +108,20 @@ final class PlannerHarness implements AutoCloseable {
     sentPriority.addAll(priority.readValuesToList());
   }
 
+  /** Pipes one raw record onto the definitions topic. */
+  void definition(String key, String json) {
+    definitions.pipeInput(key.getBytes(StandardCharsets.UTF_8), json == null ? null : json.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** Reason headers of the definitions dead letters so far. */
+  List<String> definitionDeadLetterReasons() {
+    List<String> out = new ArrayList<>();
+    driver.createOutputTopic(topics.definitionsDlq.name(), new ByteArrayDeserializer(), new ByteArrayDeserializer()).readRecordsToList()
+        .forEach(r -> out.add(new String(r.headers().lastHeader(dev.granular.app.dlq.DeadLetterHeaders.REASON).value(),
+            StandardCharsets.UTF_8)));
+    return out;
+  }
+
   List<byte[]> deadLetters() {
     List<byte[]> out = new ArrayList<>();
     dlq.readRecordsToList().forEach(r -> out.add(r.value()));

@@ -1,0 +1,35 @@
+package dev.granular.app.cli;
+
+import dev.granular.app.config.AppConfig;
+import dev.granular.app.topology.Topics;
+import dev.granular.avro.AssignmentChange;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+@Command(name = "changes", mixinStandardHelpOptions = true,
+    description = "Print the membership and value changes published so far, one JSON object per line.")
+final class ChangesCommand implements Callable<Integer> {
+  @ParentCommand
+  GranularCli parent;
+
+  @Option(names = "--workspace", description = "Only this workspace.")
+  String workspace;
+
+  @Override
+  public Integer call() {
+    AppConfig config = parent.config();
+    Topics topics = new Topics(config.topics());
+    var values = topics.assignments.valueSerde().deserializer();
+    TopicScan.scan(config.kafka().bootstrapServers(), topics.assignments.name(), r -> {
+      AssignmentChange c = values.deserialize(topics.assignments.name(), r.value());
+      if (workspace == null || workspace.equals(c.getWorkspaceId())) {
+        JsonOut.print(JsonOut.object().put("workspace", c.getWorkspaceId()).put("userId", c.getUserId())
+            .put("propertyId", c.getPropertyId()).put("type", c.getPropertyType().name()).put("change", c.getChange().name())
+            .put("valueJson", c.getValueJson()).put("asOfMs", c.getAsOfMs()).put("planId", c.getPlanId()));
+      }
+    });
+    return 0;
+  }
+}

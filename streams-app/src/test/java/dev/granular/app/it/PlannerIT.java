@@ -1,0 +1,136 @@
+package dev.granular.app.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.granular.app.GranularApp;
+import dev.granular.app.cli.TopicScan;
+import dev.granular.app.config.AppConfig;
+import dev.granular.app.serde.AvroSerde;
+import dev.granular.avro.AssignmentChange;
+import dev.granular.avro.ChangeKind;
+import dev.granular.avro.ComputeTask;
+import dev.granular.avro.Plan;
+import dev.granular.avro.PlannerState;
+import dev.granular.avro.TaskResult;
+import dev.granular.sink.client.ClickHouse;
+import dev.granular.sink.client.RetryPolicy;
+import dev.granular.sink.compile.ProfileCompiler;
+import dev.granular.sink.compute.ComputeEngine;
+import dev.granular.sink.compute.ComputeScope;
+import dev.granular.sink.compute.ProcessingWindow;
+import dev.granular.sink.migrate.Migrator;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The planner loop end to end on the real broker and ClickHouse: a workspace with 20x T of work. */
+class PlannerIT {
+  private static final long T = 1_000;
+  private static final int K = 2;
+  private static final String W = "whale";
+
+  @Test
+  void aWorkspaceWithTwentyTimesTheThresholdIsSplitAndEqualsTheUnsplitRunAndTheOracle() throws Exception {
+    AppConfig config = ItServices.isolatedConfig(Map.of("granular.planner.threshold", T, "granular.planner.scheduler-interval", "0s",
+        "granular.sink.concurrency-per-partition", K));
+    ItServices.migrate(config);
+    // 8 properties x 2,500 distinct events = 20,000 = 20 T (restatements add a few records, not events).
+    List<byte[]> events = ComputeFixture.events(W, 2_500, 300, 5, System.currentTimeMillis());
+    try (GranularApp app = new GranularApp(config); ClickHouse clickHouse = new ClickHouse(config.clickHouse())) {
+      app.start();
+      ComputeFixture.produceDefinitions(config, W);
+      ComputeFixture.produce(config, events);
+      org.awaitility.Awaitility.await().atMost(Duration.ofMinutes(2)).until(() ->
+          state(config).getEventsTotal() >= events.size() && state(config).getProperties() == 8);
+      long now = System.currentTimeMillis();
+      ComputeFixture.tick(config, W, now);
+      PlannerState done = ComputeFixture.awaitComputed(config, W, events.size(), Duration.ofMinutes(4));
+
+      Plan plan = done.getCompleted().get(done.getCompleted().size() - 1);
+      assertTrue(plan.getSplit(), "work " + plan.getWork() + " must be split");
+      assertTrue(plan.getWork() >= 20 * T, "work " + plan.getWork());
+      assertTrue(plan.getParts().size() >= 20, "parts: " + plan.getParts().size());
+      for (var part : plan.getParts()) {
+        assertTrue(part.getTask().getEstimatedWork() <= T, "part " + part.getTask().getPart() + ": " + part.getTask().getEstimatedWork());
+        assertTrue(part.getTask().getPriority());
+      }
+      List<ComputeTask> onPriorityTopic = read(config, config.topics().computeTasksPriority(), new AvroSerde<>(ComputeTask.class));
+      assertEquals(plan.getParts().size(), onPriorityTopic.stream().filter(t -> t.getPlanId().equals(plan.getPlanId())).count());
+
+      // The cap: never more than K statements in flight on a partition, as the sink's own counter saw it.
+      int maxInFlight = app.metrics().sink().maxInFlightAnyPartition();
+      assertTrue(maxInFlight >= 1 && maxInFlight <= K, "max in flight " + maxInFlight);
+      List<TaskResult> results = read(config, config.topics().computeTaskResults(), new AvroSerde<>(TaskResult.class));
+      assertTrue(results.stream().allMatch(r -> r.getInFlightAtStart() <= K));
+
+      ComputeFixture.Assignments split = ComputeFixture.computed(clickHouse, W);
+      assertFalse(split.members().isEmpty(), "some segment has members");
+      ComputeFixture.assertSame(ComputeFixture.oracle(clickHouse, W, plan.getNowMs()), split, "split run vs oracle");
+      ComputeFixture.assertSame(unsplit(config, clickHouse, plan), split, "split run vs unsplit run");
+
+      // Toggles: one ENTERED per member of each segment, nothing else yet (first computation from empty).
+      List<AssignmentChange> toggles = read(config, config.topics().assignments(), new AvroSerde<>(AssignmentChange.class));
+      Map<String, Integer> entered = new HashMap<>();
+      toggles.stream().filter(c -> c.getChange() == ChangeKind.ENTERED).forEach(c -> entered.merge(c.getPropertyId() + "/" + c.getUserId(), 1, Integer::sum));
+      int members = split.members().values().stream().mapToInt(java.util.Set::size).sum();
+      assertEquals(members, entered.size());
+      assertTrue(entered.values().stream().allMatch(n -> n == 1), "exactly one toggle per real change");
+
+      // Restated events (same messageIds) change nothing, so they toggle nothing. Only time itself may move
+      // users out of the windowed segment between the two computes.
+      ComputeFixture.produce(config, events.subList(0, 200));
+      org.awaitility.Awaitility.await().atMost(Duration.ofMinutes(1)).until(() -> state(config).getEventsTotal() >= events.size() + 200);
+      long later = System.currentTimeMillis();
+      ComputeFixture.tick(config, W, later);
+      PlannerState again = ComputeFixture.awaitComputed(config, W, events.size() + 200, Duration.ofMinutes(2));
+      Plan second = again.getCompleted().get(again.getCompleted().size() - 1);
+      List<AssignmentChange> after = read(config, config.topics().assignments(), new AvroSerde<>(AssignmentChange.class));
+      ComputeFixture.assertSame(ComputeFixture.oracle(clickHouse, W, second.getNowMs()), ComputeFixture.computed(clickHouse, W),
+          "after restatements vs oracle");
+      for (AssignmentChange c : after.subList(toggles.size(), after.size())) {
+        if (!(c.getPropertyId().equals("recent-viewer") && c.getChange() == ChangeKind.LEFT)) {
+          System.err.println("DEBUG t1=" + plan.getNowMs() + " t2=" + second.getNowMs() + " oracle@t1 now: "
+              + ComputeFixture.oracle(clickHouse, W, plan.getNowMs()).members().get("recent-viewer").contains(c.getUserId()));
+          ComputeFixture.storedEvents(clickHouse, W).stream().filter(e -> e.userId().equals(c.getUserId())).forEach(e -> System.err.println("DEBUG " + e));
+        }
+        assertTrue(c.getPropertyId().equals("recent-viewer") && c.getChange() == ChangeKind.LEFT, "unexpected toggle " + c);
+      }
+    } finally {
+      ItServices.cleanup(config);
+    }
+  }
+
+  private static PlannerState state(AppConfig config) {
+    PlannerState s = dev.granular.app.cli.PlannerSnapshot.read(config).states().get(W);
+    return s == null ? dev.granular.app.planner.Planner.fresh(W) : s;
+  }
+
+  /** The same events and definitions computed as one task over one window, in a database of its own. */
+  private static ComputeFixture.Assignments unsplit(AppConfig config, ClickHouse source, Plan plan) {
+    var settings = config.clickHouse().withDatabase(config.clickHouse().database() + "_unsplit");
+    try (ClickHouse other = new ClickHouse(settings)) {
+      new Migrator(other).migrate();
+      try {
+        other.execute("INSERT INTO " + other.table("user_events") + " SELECT * FROM " + source.table("user_events"));
+        var index = ProfileCompiler.compile(W, ComputeFixture.parsedDefinitions(W));
+        new ComputeEngine(other, new RetryPolicy(Duration.ofMillis(100), Duration.ofSeconds(1), Duration.ofSeconds(10)))
+            .compute(index, new ProcessingWindow(0, plan.getWindowToMs()), ComputeScope.all(), plan.getNowMs());
+        return ComputeFixture.computed(other, W);
+      } finally {
+        new Migrator(other).dropDatabase();
+      }
+    }
+  }
+
+
+  static <T extends org.apache.avro.specific.SpecificRecord> List<T> read(AppConfig config, String topic, AvroSerde<T> serde) {
+    List<T> out = new ArrayList<>();
+    TopicScan.scan(config.kafka().bootstrapServers(), topic, r -> out.add(serde.deserializer().deserialize(topic, r.value())));
+    return out;
+  }
+}
