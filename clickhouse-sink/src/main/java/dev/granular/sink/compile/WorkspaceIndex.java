@@ -35,7 +35,7 @@ public final class WorkspaceIndex {
     this.leaves = Map.copyOf(table.leaves());
     this.leafIds = baseline.leafIds().with(table.leaves().keySet());
     this.criterionIds = baseline.criterionIds().with(table.criteria().keySet());
-    this.newLeaves = Set.copyOf(table.leaves().keySet().stream().filter(id -> !baseline.leafIds().contains(id)).toList());
+    this.newLeaves = Set.copyOf(table.leaves().keySet().stream().filter(id -> !baseline.liveLeaves().contains(id)).toList());
     this.changedProperties = Set.copyOf(roots.keySet().stream()
         .filter(p -> !roots.get(p).equals(baseline.roots().get(p))).toList());
   }
@@ -65,7 +65,7 @@ public final class WorkspaceIndex {
     return criterionIds;
   }
 
-  /** Leaves the baseline did not know: their state must be backfilled from all history. */
+  /** Leaves the baseline did not read (new, or dropped and re-added): their state must be backfilled from all history. */
   public Set<String> newLeaves() {
     return newLeaves;
   }
@@ -113,6 +113,6 @@ public final class WorkspaceIndex {
 
   /** The input for the next compile of this workspace. */
   public CompileBaseline baseline() {
-    return new CompileBaseline(leafIds, criterionIds, roots);
+    return new CompileBaseline(leafIds, criterionIds, roots, leaves.keySet());
   }
 }

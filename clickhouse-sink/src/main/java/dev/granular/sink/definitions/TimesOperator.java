@@ -27,7 +27,7 @@ public enum TimesOperator {
     return test(0, times);
   }
 
-  static TimesOperator fromSymbol(String symbol) {
+  public static TimesOperator fromSymbol(String symbol) {
     for (TimesOperator op : values()) {
       if (op.symbol.equals(symbol)) {
         return op;

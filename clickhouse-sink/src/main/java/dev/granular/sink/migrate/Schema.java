@@ -31,12 +31,28 @@ public final class Schema {
             ENGINE = ReplacingMergeTree()
             PARTITION BY toYYYYMMDD(toDateTime(intDiv(processing_time_ms, 1000)))
             ORDER BY (workspace_id, processing_time_ms, message_id)
-            """))
+            """)),
         // Why this shape: reads scan one workspace's processing-time window, so that leads the key.
         // A retried insert repeats rows with the same key, which ReplacingMergeTree folds away in merges;
         // a replay gets a new processing time and stays as a duplicate row, so every read is written to be
         // insensitive to duplicates (uniqExact of message_id, argMax/max/min states). Daily partitions by
         // processing time make retention a cheap DROP PARTITION; modern servers may add TTL themselves.
+        new Migration("0002_leaf_state", LeafStateSchema.statements()),
+        new Migration("0003_assignments", List.of("""
+            CREATE TABLE IF NOT EXISTS {db}.assignments (
+                workspace_id String,
+                property_id String,
+                user_id String,
+                as_of_ms UInt64,
+                is_segment UInt8,
+                value String
+            )
+            ENGINE = ReplacingMergeTree()
+            ORDER BY (workspace_id, property_id, user_id, as_of_ms)
+            """))
+        // Versioned by the compute's as-of time, so a change is a difference from the latest version before
+        // it: a repeated compute finds the same changes and has nothing new to write. A row is written only
+        // when the value differs from the latest one (segments: none = 'false'; properties: none = '').
     );
   }
 }

@@ -2,6 +2,7 @@ package dev.granular.sink.oracle;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.granular.sink.definitions.PropertyPath;
+import dev.granular.sink.definitions.RandomBucketHash;
 import dev.granular.sink.definitions.SegmentDefinition;
 import dev.granular.sink.definitions.SegmentNode;
 import dev.granular.sink.definitions.ValueTests;

@@ -3,6 +3,7 @@ package dev.granular.sink.oracle;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.granular.sink.definitions.Operator;
 import dev.granular.sink.definitions.PropertyPath;
+import dev.granular.sink.definitions.Timestamps;
 import dev.granular.sink.definitions.ValueTests;
 import dev.granular.sink.definitions.ValueText;
 import java.util.ArrayList;

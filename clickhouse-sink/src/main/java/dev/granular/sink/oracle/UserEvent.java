@@ -1,6 +1,7 @@
 package dev.granular.sink.oracle;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.granular.sink.events.EventOrder;
 import dev.granular.sink.events.StoredEvent;
 import java.util.Comparator;
 
@@ -12,7 +13,7 @@ record UserEvent(StoredEvent stored, JsonNode traits, JsonNode properties) {
    * about arrival, so results do not depend on the order events were received in.
    */
   static final Comparator<UserEvent> ORDER =
-      Comparator.comparingLong((UserEvent e) -> e.stored.eventTimeMs()).thenComparing(e -> e.stored.messageId());
+      (a, b) -> EventOrder.compare(a.stored.eventTimeMs(), a.stored.messageId(), b.stored.eventTimeMs(), b.stored.messageId());
 
   boolean isIdentify() {
     return "identify".equals(stored.type());

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import dev.granular.sink.definitions.PropertyPath;
+import dev.granular.sink.definitions.Timestamps;
 import dev.granular.sink.definitions.UserPropertyDefinition;
 import dev.granular.sink.definitions.UserPropertyNode;
 import dev.granular.sink.definitions.ValueTests;

@@ -1,8 +1,6 @@
 package dev.granular.sink.oracle;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -95,44 +93,7 @@ final class PeerCaseReplay {
   }
 
   private void check(JsonNode expected) {
-    assertNotNull(latest, "assert before any compute at " + step);
-    fields(expected.get("segments")).forEach(this::checkSegment);
-    fields(expected.get("userProperties")).forEach(this::checkUserProperty);
-    if (expected.has("userCount")) {
-      assertEquals(expected.get("userCount").asInt(), latest.knownUsers().get(WORKSPACE).size(), "userCount at " + step);
-    }
-  }
-
-  private void checkSegment(String segmentId, JsonNode expected) {
-    Map<String, Boolean> actual = latest.segments().get(segmentId);
-    assertNotNull(actual, "segment " + segmentId + " not computed at " + step);
-    fields(expected).forEach((user, value) -> assertEquals(value.isNull() ? Boolean.FALSE : Boolean.TRUE,
-        Boolean.TRUE.equals(actual.get(user)), "segment " + segmentId + " for " + user + " at " + step));
-    actual.forEach((user, member) -> assertTrue(!member || expected.path(user).asBoolean(false),
-        "segment " + segmentId + ": unexpected member " + user + " at " + step));
-  }
-
-  private void checkUserProperty(String propertyId, JsonNode expected) {
-    Map<String, JsonNode> actual = latest.userProperties().getOrDefault(propertyId, Map.of());
-    fields(expected).forEach((user, value) -> {
-      JsonNode got = actual.get(user);
-      boolean same = value.isNull() ? got == null
-          : got != null && value.equals((a, b) -> a.isNumber() && b.isNumber()
-              ? Double.compare(a.asDouble(), b.asDouble()) : a.equals(b) ? 0 : 1, got);
-      assertTrue(same, "user property " + propertyId + " for " + user + ": expected " + value + " got " + got
-          + " at " + step);
-    });
-    if (!propertyId.equals("id")) { // 'id' is listed only where the source asserted it
-      actual.forEach((user, value) -> assertTrue(expected.hasNonNull(user),
-          "user property " + propertyId + ": unexpected value " + value + " for " + user + " at " + step));
-    }
-  }
-
-  private static Map<String, JsonNode> fields(JsonNode object) {
-    Map<String, JsonNode> fields = new LinkedHashMap<>();
-    if (object != null) {
-      object.properties().forEach(field -> fields.put(field.getKey(), field.getValue()));
-    }
-    return fields;
+    PeerCaseAssertions.check(expected, latest == null ? null : new PeerCaseAssertions.Observed(latest.segments(),
+        latest.userProperties(), latest.knownUsers().get(WORKSPACE)), step);
   }
 }

@@ -1,4 +1,4 @@
-package dev.granular.sink.oracle;
+package dev.granular.sink.definitions;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -12,14 +12,14 @@ import java.util.Arrays;
  * MD5(userId + segmentName) is below percent * 2^64 (exactly ClickHouse's
  * {@code reinterpretAsUInt64(reverse(unhex(left(hex(MD5(...)), 16))))}).
  */
-final class RandomBucketHash {
+public final class RandomBucketHash {
 
   private static final BigDecimal TWO_TO_64 = new BigDecimal(BigInteger.ONE.shiftLeft(64));
 
   private RandomBucketHash() {
   }
 
-  static boolean inBucket(String userId, String segmentName, double percent) {
+  public static boolean inBucket(String userId, String segmentName, double percent) {
     byte[] first8 = Arrays.copyOf(md5(userId + segmentName), 8);
     BigDecimal position = new BigDecimal(new BigInteger(1, first8));
     return position.compareTo(new BigDecimal(percent).multiply(TWO_TO_64)) < 0;

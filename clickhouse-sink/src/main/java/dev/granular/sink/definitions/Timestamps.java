@@ -1,4 +1,4 @@
-package dev.granular.sink.oracle;
+package dev.granular.sink.definitions;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -13,7 +13,7 @@ import java.time.format.DateTimeParseException;
  * parseDateTimeBestEffortOrZero). Accepted: ISO-8601 with offset or Z, ISO local date-time or date (UTC),
  * with 'T' or a space, and whole unix seconds. Anything else is not a time (never matches).
  */
-final class Timestamps {
+public final class Timestamps {
 
   private static final DateTimeFormatter SECONDS =
       DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss").withZone(ZoneOffset.UTC);
@@ -21,7 +21,7 @@ final class Timestamps {
   private Timestamps() {
   }
 
-  static Long parseMs(String text) {
+  public static Long parseMs(String text) {
     String value = text.trim();
     if (value.matches("\\d{1,10}")) {
       return Long.parseLong(value) * 1000;
@@ -43,7 +43,7 @@ final class Timestamps {
     }
   }
 
-  static String seconds(long ms) {
+  public static String seconds(long ms) {
     // Dittofeed formats PerformedMany timestamps as '%Y-%m-%dT%H:%i:%S' in UTC: no millis, no zone.
     return SECONDS.format(Instant.ofEpochMilli(ms));
   }

@@ -1,0 +1,135 @@
+package dev.granular.sink.compute;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.granular.sink.client.ClickHouse;
+import dev.granular.sink.client.RetryPolicy;
+import dev.granular.sink.compile.CanonicalJson;
+import dev.granular.sink.compile.Criterion;
+import dev.granular.sink.compile.WorkspaceIndex;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Resolves assignments at an explicit {@code now} from merged leaf states, writes the ones that changed into
+ * {@code assignments} (versioned by as-of = now), and returns the changes: the diff against the latest
+ * version strictly before now, so repeating a compute returns the same changes and writes nothing.
+ *
+ * <p>Who is resolved, within the scope's bucket: for a property the index reports changed (new, or a new
+ * definition), every known user; for the others, users with an event in the window plus users whose
+ * time-dependent predicates may have flipped since {@code window.fromExclusiveMs}, which must therefore be
+ * no later than the previous compute's now (true for contiguous windows, as processing time never passes
+ * the clock).
+ */
+public final class AssignmentResolver {
+  private final WindowEvents events;
+  private final TimeDependentUsers timeDependent;
+  private final LeafStateReader states;
+  private final AssignmentStore store;
+
+  public AssignmentResolver(ClickHouse clickHouse, RetryPolicy retryPolicy) {
+    this(new Retrying(clickHouse, retryPolicy));
+  }
+
+  AssignmentResolver(Retrying clickHouse) {
+    this.events = new WindowEvents(clickHouse);
+    this.timeDependent = new TimeDependentUsers(clickHouse);
+    this.states = new LeafStateReader(clickHouse);
+    this.store = new AssignmentStore(clickHouse);
+  }
+
+  public ResolveResult resolve(WorkspaceIndex index, ProcessingWindow window, ComputeScope scope, long nowMs) {
+    return resolve(index, window, scope, nowMs, null);
+  }
+
+  /** @param touchedUsers the window's users in the bucket if the caller already has them; null to read them */
+  ResolveResult resolve(WorkspaceIndex index, ProcessingWindow window, ComputeScope scope, long nowMs,
+      Set<String> touchedUsers) {
+    if (!scope.canResolve()) {
+      throw new IllegalArgumentException("a scope restricted to leaves only inserts states; resolve by properties");
+    }
+    if (nowMs < window.toInclusiveMs()) {
+      throw new IllegalArgumentException("now " + nowMs + " is before the end of window " + window);
+    }
+    String ws = index.workspaceId();
+    Set<String> changed = new TreeSet<>(scope.properties(index));
+    changed.retainAll(index.changedProperties());
+    Set<String> steady = new TreeSet<>(scope.properties(index));
+    steady.removeAll(changed);
+    List<AssignmentChange> changes = new ArrayList<>();
+    Totals totals = new Totals();
+    if (!changed.isEmpty()) {
+      pass(index, changed, events.knownUsers(ws, window.toInclusiveMs(), scope.bucket()), nowMs, changes, totals);
+    }
+    if (!steady.isEmpty()) {
+      Set<String> users = new TreeSet<>(touchedUsers != null ? touchedUsers : events.users(ws, window, scope.bucket()));
+      users.addAll(timeDependent.find(index, CriteriaWalk.reachable(index, steady), window.fromExclusiveMs(), nowMs,
+          scope.bucket()));
+      pass(index, steady, users, nowMs, changes, totals);
+    }
+    changes.sort(Comparator.comparing(AssignmentChange::propertyId).thenComparing(AssignmentChange::userId));
+    return new ResolveResult(totals.users, totals.rows, changes);
+  }
+
+  private void pass(WorkspaceIndex index, Set<String> properties, Set<String> users, long nowMs,
+      List<AssignmentChange> changes, Totals totals) {
+    List<Criterion> criteria = CriteriaWalk.reachable(index, properties);
+    LeafNeeds needs = LeafNeeds.of(index, criteria, nowMs);
+    for (List<String> chunk : UserChunks.split(new TreeSet<>(users))) {
+      LeafView view = new LeafView(index, states.read(index.workspaceId(), needs, chunk, nowMs));
+      SegmentTests segments = new SegmentTests(view, nowMs);
+      PropertyValues values = new PropertyValues(view);
+      Map<String, Map<String, AssignmentStore.Stored>> stored = store.read(index.workspaceId(), properties, chunk, nowMs);
+      List<AssignmentStore.Row> rows = new ArrayList<>();
+      for (String property : properties) {
+        String root = index.roots().get(property);
+        boolean segment = isSegment(index.criteria().get(root));
+        for (String user : chunk) {
+          String value = segment ? Boolean.toString(segments.member(root, user)) : text(values.value(root, user));
+          AssignmentStore.Stored s = stored.getOrDefault(property, Map.of()).get(user);
+          if (!effective(value, segment).equals(effective(s == null ? null : s.current(), segment))) {
+            rows.add(new AssignmentStore.Row(property, user, segment, value));
+          }
+          String before = effective(s == null ? null : s.before(), segment);
+          if (!effective(value, segment).equals(before)) {
+            changes.add(new AssignmentChange(index.workspaceId(), property, segment, user, external(before, segment),
+                external(effective(value, segment), segment), nowMs));
+          }
+        }
+      }
+      store.write(index.workspaceId(), nowMs, rows);
+      totals.users += chunk.size();
+      totals.rows += rows.size();
+    }
+  }
+
+  /** Whether a root criterion is a segment's (boolean) rather than a user property's (value). */
+  static boolean isSegment(Criterion root) {
+    return switch (root.kind()) {
+      case TRAIT, PERFORMED, LAST_PERFORMED, INCLUDES, EVERYONE, RANDOM_BUCKET, AND, OR, NEVER -> true;
+      default -> false;
+    };
+  }
+
+  private static String text(JsonNode value) {
+    return value == null ? "" : CanonicalJson.write(value);
+  }
+
+  /** Never assigned reads as not a member / no value. */
+  private static String effective(String stored, boolean segment) {
+    return stored != null ? stored : segment ? "false" : "";
+  }
+
+  private static String external(String effective, boolean segment) {
+    return !segment && effective.isEmpty() ? null : effective;
+  }
+
+  /** Running totals of one resolution. */
+  private static final class Totals {
+    long users;
+    long rows;
+  }
+}

@@ -1,0 +1,69 @@
+package dev.granular.sink.compute;
+
+import dev.granular.sink.client.ClickHouse;
+import dev.granular.sink.client.RetryPolicy;
+import dev.granular.sink.compile.WorkspaceIndex;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * The compute facade a planner task calls. {@link #compute} does one part of a workspace's work in one
+ * call: backfill the scope's new leaves, insert the window's states, resolve. A staged plan instead runs
+ * {@link #backfillNewLeaves} and {@link #insertStates} parts first and {@link #resolve} parts after all of
+ * them (COMPUTE.md). Every call is a pure function of (index, window, scope, now) over the stored events,
+ * so any of them can be repeated.
+ */
+public final class ComputeEngine {
+  private final StateInsert stateInsert;
+  private final AssignmentResolver resolver;
+
+  public ComputeEngine(ClickHouse clickHouse, RetryPolicy retryPolicy) {
+    Retrying retrying = new Retrying(clickHouse, retryPolicy);
+    this.stateInsert = new StateInsert(retrying, StateInsert.PAGE_EVENTS);
+    this.resolver = new AssignmentResolver(retrying);
+  }
+
+  /**
+   * Backfills, inserts and resolves the scope for the window at {@code nowMs}; the scope must be resolvable
+   * (not restricted to leaves) and {@code nowMs} no earlier than the window's end.
+   */
+  public ComputeResult compute(WorkspaceIndex index, ProcessingWindow window, ComputeScope scope, long nowMs) {
+    if (!scope.canResolve()) {
+      throw new IllegalArgumentException("compute needs a scope of properties; use insertStates for leaf scopes");
+    }
+    if (nowMs < window.toInclusiveMs()) {
+      throw new IllegalArgumentException("now " + nowMs + " is before the end of window " + window);
+    }
+    Set<String> fresh = newLeaves(index, scope);
+    long backfilled = backfillNewLeaves(index, scope, window.toInclusiveMs());
+    Set<String> steady = new TreeSet<>(scope.leaves(index));
+    steady.removeAll(fresh); // the backfill already covered the window for new leaves
+    StateInsert.Result inserted = stateInsert.insert(index, window, scope.withLeaves(steady));
+    ResolveResult resolved = resolver.resolve(index, window, scope, nowMs, inserted.touchedUsers());
+    return new ComputeResult(index.workspaceId(), window, scope, nowMs, inserted.events(), inserted.rows(), backfilled,
+        resolved.usersResolved(), resolved.assignmentsWritten(), resolved.changes());
+  }
+
+  /** Stage 1: the scope's leaves that are new in the index, from all events received by {@code toInclusiveMs}. */
+  public long backfillNewLeaves(WorkspaceIndex index, ComputeScope scope, long toInclusiveMs) {
+    Set<String> fresh = newLeaves(index, scope);
+    return fresh.isEmpty() ? 0
+        : stateInsert.insert(index, ProcessingWindow.upTo(toInclusiveMs), scope.withLeaves(fresh)).rows();
+  }
+
+  /** Stage 1: the window's states for the scope's leaves (windows may be split into sub-windows). */
+  public StateInsert.Result insertStates(WorkspaceIndex index, ProcessingWindow window, ComputeScope scope) {
+    return stateInsert.insert(index, window, scope);
+  }
+
+  /** Stage 2, after every stage-1 part of the window: resolve the scope at {@code nowMs}. */
+  public ResolveResult resolve(WorkspaceIndex index, ProcessingWindow window, ComputeScope scope, long nowMs) {
+    return resolver.resolve(index, window, scope, nowMs);
+  }
+
+  private static Set<String> newLeaves(WorkspaceIndex index, ComputeScope scope) {
+    Set<String> fresh = new TreeSet<>(scope.leaves(index));
+    fresh.retainAll(index.newLeaves());
+    return fresh;
+  }
+}

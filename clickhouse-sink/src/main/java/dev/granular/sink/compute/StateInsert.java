@@ -1,0 +1,71 @@
+package dev.granular.sink.compute;
+
+import dev.granular.sink.client.ClickHouse;
+import dev.granular.sink.client.RetryPolicy;
+import dev.granular.sink.compile.Leaf;
+import dev.granular.sink.compile.WorkspaceIndex;
+import dev.granular.sink.events.StoredEvent;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Inserts the leaf states of one window's events: reads the window from {@code user_events}, computes each
+ * in-scope leaf's input rows in Java ({@link LeafInputs}) and inserts them, so that the AggregatingMergeTree
+ * states merge. Every state is an idempotent, order-free aggregate, so repeating a window, overlapping
+ * windows and any arrival order give the same states.
+ */
+public final class StateInsert {
+  /** Read and insert in slices, so a large window (a backfill of all history) is never held at once. */
+  static final int PAGE_EVENTS = 20_000;
+  private static final long FLUSH_BYTES = 8L << 20;
+
+  private final Retrying clickHouse;
+  private final WindowEvents windowEvents;
+  private final int pageEvents;
+
+  public StateInsert(ClickHouse clickHouse, RetryPolicy retryPolicy) {
+    this(new Retrying(clickHouse, retryPolicy), PAGE_EVENTS);
+  }
+
+  StateInsert(Retrying clickHouse, int pageEvents) {
+    this.clickHouse = clickHouse;
+    this.windowEvents = new WindowEvents(clickHouse);
+    this.pageEvents = pageEvents;
+  }
+
+  /**
+   * @param events       events read in the scope's bucket (each stored copy of a message once)
+   * @param rows         leaf input rows inserted
+   * @param touchedUsers users with an event in the window and bucket, whose states may have changed
+   */
+  public record Result(long events, long rows, Set<String> touchedUsers) {
+    public Result {
+      touchedUsers = Set.copyOf(touchedUsers);
+    }
+  }
+
+  public Result insert(WorkspaceIndex index, ProcessingWindow window, ComputeScope scope) {
+    Set<String> leaves = scope.leaves(index);
+    LeafInputRows rows = new LeafInputRows(index.workspaceId());
+    Set<String> touched = new TreeSet<>();
+    long[] totals = new long[2]; // events read, rows inserted (updated inside the page callback)
+    windowEvents.forEachPage(index.workspaceId(), window, scope.bucket(), pageEvents, page -> {
+      for (StoredEvent event : page) {
+        touched.add(event.subjectId());
+        List<Leaf> affected = index.leavesAffectedBy(event.type(), event.event()).stream()
+            .filter(leaf -> leaves.contains(leaf.id())).toList();
+        if (!affected.isEmpty()) {
+          ParsedEvent parsed = ParsedEvent.of(event);
+          affected.forEach(leaf -> LeafInputs.add(leaf, index.leafIds().get(leaf.id()), parsed, rows));
+        }
+        if (rows.bytes() > FLUSH_BYTES) {
+          totals[1] += rows.flush(clickHouse);
+        }
+      }
+      totals[0] += page.size();
+    });
+    totals[1] += rows.flush(clickHouse);
+    return new Result(totals[0], totals[1], touched);
+  }
+}

@@ -1,0 +1,78 @@
+package dev.granular.sink.compute;
+
+import dev.granular.sink.compile.Criterion;
+import dev.granular.sink.compile.CriterionKind;
+import dev.granular.sink.compile.LeafKind;
+import dev.granular.sink.compile.WorkspaceIndex;
+import dev.granular.sink.definitions.Operator;
+import dev.granular.sink.sql.Sql;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Users whose time-dependent predicates may have flipped between {@code sinceMs} and {@code nowMs} with no
+ * new event: a windowed count whose window gained or lost an event time, a Within trait time that left the
+ * window, a HasBeen run start that crossed its threshold. Each test is a superset, found from state keys or
+ * merged states, so no user whose result changed is missed. (AbsoluteTimestamp does not depend on now.)
+ */
+final class TimeDependentUsers {
+  private final Retrying clickHouse;
+
+  TimeDependentUsers(Retrying clickHouse) {
+    this.clickHouse = clickHouse;
+  }
+
+  Set<String> find(WorkspaceIndex index, List<Criterion> criteria, long sinceMs, long nowMs, UserBucket bucket) {
+    if (nowMs <= sinceMs) {
+      return Set.of();
+    }
+    List<String> queries = new ArrayList<>();
+    String where = " WHERE workspace_id = " + Sql.string(index.workspaceId()) + " AND " + bucket.sql("user_id");
+    LeafView leaves = new LeafView(index, new LeafStates());
+    for (Criterion c : criteria) {
+      if (c.kind() == CriterionKind.PERFORMED && LeafNeeds.withinMs(c) > 0) {
+        long w = LeafNeeds.withinMs(c);
+        // An event time entered [t - w, t] in (since, now], or left it: in [since - w, now - w).
+        List<String> ranges = new ArrayList<>();
+        range(since(sinceMs + 1), nowMs, ranges);
+        range(since(sinceMs - w), nowMs - w - 1, ranges);
+        if (!ranges.isEmpty()) {
+          queries.add("SELECT DISTINCT user_id FROM " + clickHouse.table("leaf_counts") + where + " AND leaf_id = "
+              + leaves.leaf(c, LeafKind.PERFORMED_TIMES) + " AND (" + String.join(" OR ", ranges) + ")");
+        }
+      } else if (c.kind() == CriterionKind.TRAIT) {
+        Operator op = SpecReader.operator(c.spec().get("operator"));
+        if (op instanceof Operator.Within within) {
+          long w = within.windowMs(); // member while time >= t - w: leaves when time is in [since - w, now - w)
+          queries.add("SELECT user_id FROM " + clickHouse.table("leaf_latest") + where + " AND leaf_id = "
+              + leaves.leaf(c, LeafKind.TRAIT_LAST) + " GROUP BY user_id HAVING tupleElement(maxMerge(latest), 5) >= "
+              + (sinceMs - w) + " AND tupleElement(maxMerge(latest), 5) < " + (nowMs - w));
+        } else if (op instanceof Operator.HasBeen hasBeen) {
+          long w = hasBeen.windowMs(); // flips when the run start is in (since - w, now - w]; any entry there
+          queries.add("SELECT user_id FROM " + clickHouse.table("leaf_history") + where + " AND leaf_id = "
+              + leaves.leaf(c, LeafKind.TRAIT_HISTORY) + " GROUP BY user_id HAVING arrayExists(e -> toInt64(tupleElement(e, 1)) > "
+              + (sinceMs - w) + " AND toInt64(tupleElement(e, 1)) <= " + (nowMs - w) + ", groupUniqArrayMerge(entries))");
+        }
+      }
+    }
+    Set<String> users = new HashSet<>();
+    if (!queries.isEmpty()) {
+      clickHouse.rows("SELECT DISTINCT user_id FROM (" + String.join(" UNION ALL ", queries) + ")")
+          .forEach(r -> users.add(r[0]));
+    }
+    return users;
+  }
+
+  private static long since(long ms) {
+    return Math.max(0, ms);
+  }
+
+  /** bucket in [low, high] on the UInt64 bucket column; nothing when empty. */
+  private static void range(long low, long high, List<String> out) {
+    if (high >= low) {
+      out.add("(bucket >= " + low + " AND bucket <= " + high + ")");
+    }
+  }
+}

@@ -1,0 +1,80 @@
+package dev.granular.sink.compute;
+
+import dev.granular.sink.events.StoredEvent;
+import dev.granular.sink.sql.Sql;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/** Reads one workspace's events of a processing-time window, in a user bucket, from {@code user_events}. */
+final class WindowEvents {
+  private final Retrying clickHouse;
+
+  WindowEvents(Retrying clickHouse) {
+    this.clickHouse = clickHouse;
+  }
+
+  /**
+   * Calls {@code page} with the window's events in pages of at most {@code pageSize}, in (processing time,
+   * messageId) order, so a window of any size (a backfill of all history) is never held at once. Repeated
+   * rows of a message (not yet folded by ReplacingMergeTree) are skipped; copies received at different times
+   * are not, as they are assumed to carry the same content and states ignore repeats (LEAVES.md).
+   */
+  void forEachPage(String workspaceId, ProcessingWindow window, UserBucket bucket, int pageSize,
+      Consumer<List<StoredEvent>> page) {
+    if (window.isEmpty()) {
+      return;
+    }
+    String base = "SELECT message_id, type, user_id, anonymous_id, event, properties, traits, event_time_ms,"
+        + " processing_time_ms FROM " + clickHouse.table("user_events")
+        + " WHERE workspace_id = " + Sql.string(workspaceId) + " AND " + window.sql("processing_time_ms")
+        + " AND " + bucket.sql("subject_id");
+    String after = "";
+    while (true) {
+      List<String[]> rows = clickHouse.rows(base + after + " ORDER BY processing_time_ms, message_id LIMIT " + pageSize);
+      List<StoredEvent> events = new ArrayList<>();
+      String previous = null;
+      for (String[] r : rows) {
+        String key = r[8] + "|" + r[0];
+        if (!key.equals(previous)) {
+          events.add(new StoredEvent(workspaceId, r[0], r[1], blankToNull(r[2]), blankToNull(r[3]), blankToNull(r[4]),
+              r[5], r[6], Long.parseLong(r[7]), Long.parseLong(r[8])));
+        }
+        previous = key;
+      }
+      page.accept(events);
+      if (rows.size() < pageSize) {
+        return;
+      }
+      String[] last = rows.get(rows.size() - 1);
+      after = " AND (processing_time_ms > " + last[8] + " OR (processing_time_ms = " + last[8]
+          + " AND message_id > " + Sql.string(last[0]) + "))";
+    }
+  }
+
+  /** Users with an event in the window (in the bucket): whose states the window may have changed. */
+  Set<String> users(String workspaceId, ProcessingWindow window, UserBucket bucket) {
+    return window.isEmpty() ? Set.of() : distinctSubjects(workspaceId, window, bucket);
+  }
+
+  /** Users with any event received by {@code toInclusiveMs}: the population segments range over. */
+  Set<String> knownUsers(String workspaceId, long toInclusiveMs, UserBucket bucket) {
+    return distinctSubjects(workspaceId, ProcessingWindow.upTo(toInclusiveMs), bucket);
+  }
+
+  private Set<String> distinctSubjects(String workspaceId, ProcessingWindow window, UserBucket bucket) {
+    Set<String> users = new HashSet<>();
+    for (String[] r : clickHouse.rows("SELECT DISTINCT subject_id FROM " + clickHouse.table("user_events")
+        + " WHERE workspace_id = " + Sql.string(workspaceId) + " AND " + window.sql("processing_time_ms")
+        + " AND " + bucket.sql("subject_id"))) {
+      users.add(r[0]);
+    }
+    return users;
+  }
+
+  private static String blankToNull(String value) {
+    return value.isEmpty() ? null : value;
+  }
+}

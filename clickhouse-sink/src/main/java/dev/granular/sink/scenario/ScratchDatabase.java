@@ -1,0 +1,54 @@
+package dev.granular.sink.scenario;
+
+import dev.granular.sink.client.ClickHouse;
+import dev.granular.sink.client.ClickHouseSettings;
+import dev.granular.sink.migrate.Migrator;
+import dev.granular.sink.sql.Sql;
+import java.security.SecureRandom;
+import java.util.HexFormat;
+
+/** A freshly migrated database with a random name, dropped on close: where {@code evaluate} runs. */
+public final class ScratchDatabase implements AutoCloseable {
+  private static final SecureRandom RANDOM = new SecureRandom();
+  private final ClickHouse clickHouse;
+
+  private ScratchDatabase(ClickHouse clickHouse) {
+    this.clickHouse = clickHouse;
+  }
+
+  /** @param prefix the name's start, a plain identifier; a random suffix keeps concurrent runs apart */
+  public static ScratchDatabase create(ClickHouseSettings server, String prefix) {
+    byte[] suffix = new byte[6];
+    RANDOM.nextBytes(suffix);
+    String name = Sql.identifier(prefix + "_" + HexFormat.of().formatHex(suffix));
+    ClickHouse clickHouse = new ClickHouse(server.withDatabase(name));
+    try {
+      new Migrator(clickHouse).migrate();
+    } catch (RuntimeException e) {
+      drop(clickHouse);
+      throw e;
+    }
+    return new ScratchDatabase(clickHouse);
+  }
+
+  public ClickHouse clickHouse() {
+    return clickHouse;
+  }
+
+  public String name() {
+    return clickHouse.database();
+  }
+
+  @Override
+  public void close() {
+    drop(clickHouse);
+  }
+
+  private static void drop(ClickHouse clickHouse) {
+    try {
+      new Migrator(clickHouse).dropDatabase();
+    } finally {
+      clickHouse.close();
+    }
+  }
+}
