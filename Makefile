@@ -44,6 +44,10 @@ test: services-up ## Unit tests plus integration tests on the real broker and Cl
 	$(MVN) install -Dsurefire.printSummary=true
 	@echo "make test: all modules passed"
 
+oracle: services-up ## The differential test against the in-memory oracle with 2,000 random cases (seed printed; ORACLE_SEED=S replays)
+	$(MVN) install -DskipTests
+	$(MVN) -pl clickhouse-sink surefire:test -Dtest=OracleDifferentialIT -Doracle.cases=2000 $(if $(ORACLE_SEED),-Doracle.seed=$(ORACLE_SEED))
+
 demo: services-up build ## Start everything, feed a sample load, and show what landed
 	$(GRANULAR) migrate
 	@if [ -f $(RUN)/app.pid ] && kill -0 $$(cat $(RUN)/app.pid) 2>/dev/null; then echo "app: already running (pid $$(cat $(RUN)/app.pid))"; \

@@ -13,6 +13,8 @@ import dev.granular.sink.definitions.PropertyDefinition;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.TreeMap;
 
 /** A workspace's definitions compiled against its stored baseline, and the planner's view of them. */
@@ -23,8 +25,10 @@ public record CompiledWorkspace(long version, List<PropertyDefinition> definitio
     for (String json : new TreeMap<>(stored.getDefinitions()).values()) {
       definitions.add(DefinitionParser.parse(json)); // validated on the way in
     }
-    CompileBaseline baseline = new CompileBaseline(ShortIds.of(stored.getLeafIds()), ShortIds.of(stored.getCriterionIds()),
-        stored.getRoots());
+    CompileBaseline baseline = stored.getLiveLeavesKnown()
+        ? new CompileBaseline(ShortIds.of(stored.getLeafIds()), ShortIds.of(stored.getCriterionIds()), stored.getRoots(),
+            Set.copyOf(stored.getLiveLeaves()))
+        : new CompileBaseline(ShortIds.of(stored.getLeafIds()), ShortIds.of(stored.getCriterionIds()), stored.getRoots());
     WorkspaceIndex index = ProfileCompiler.compile(stored.getWorkspaceId(), definitions, baseline);
     List<String> properties = new ArrayList<>(index.roots().keySet());
     properties.sort(null);
@@ -41,6 +45,8 @@ public record CompiledWorkspace(long version, List<PropertyDefinition> definitio
         .setLeafIds(Map.copyOf(baseline.leafIds().asMap()))
         .setCriterionIds(Map.copyOf(baseline.criterionIds().asMap()))
         .setRoots(Map.copyOf(baseline.roots()))
+        .setLiveLeaves(List.copyOf(new TreeSet<>(baseline.liveLeaves())))
+        .setLiveLeavesKnown(true)
         .build();
   }
 

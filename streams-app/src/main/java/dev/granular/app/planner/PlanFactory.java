@@ -21,7 +21,10 @@ public final class PlanFactory {
     this.policy = policy;
   }
 
-  Proposal propose(PlannerState s, long nowMs, WorkspaceView view, long wallNow) {
+  Proposal propose(PlannerState s, long tickNowMs, WorkspaceView view, long wallNow) {
+    // Each compute of a workspace is versioned by its `now`, so `now` must strictly increase per workspace.
+    long nowMs = s.getCompleted().isEmpty() ? tickNowMs
+        : Math.max(tickNowMs, s.getCompleted().get(s.getCompleted().size() - 1).getNowMs() + 1);
     long cursor = s.getCursorMs();
     // The window never passes the ingest watermark, so no event still being written is skipped.
     long windowTo = Math.max(cursor, Math.min(nowMs, s.getWatermarkMs()));

@@ -45,6 +45,10 @@ public final class Planner {
   }
 
   public PlannerActions onTick(PlannerState s, WorkspaceTick tick, WorkspaceView view, long wallNow) {
+    if (tick.getTickAtMs() == s.getLastTickMs() && !RETRY_PARKED.equals(tick.getSource())) {
+      // The same tick read again after a restart (its offset was not committed yet) asks for nothing new.
+      return PlannerActions.none("repeated tick " + tick.getTickAtMs());
+    }
     s.setLastTickMs(Math.max(s.getLastTickMs(), tick.getTickAtMs()));
     Plan inFlight = s.getInFlight();
     if (inFlight != null) {

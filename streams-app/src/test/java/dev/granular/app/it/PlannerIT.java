@@ -93,11 +93,6 @@ class PlannerIT {
       ComputeFixture.assertSame(ComputeFixture.oracle(clickHouse, W, second.getNowMs()), ComputeFixture.computed(clickHouse, W),
           "after restatements vs oracle");
       for (AssignmentChange c : after.subList(toggles.size(), after.size())) {
-        if (!(c.getPropertyId().equals("recent-viewer") && c.getChange() == ChangeKind.LEFT)) {
-          System.err.println("DEBUG t1=" + plan.getNowMs() + " t2=" + second.getNowMs() + " oracle@t1 now: "
-              + ComputeFixture.oracle(clickHouse, W, plan.getNowMs()).members().get("recent-viewer").contains(c.getUserId()));
-          ComputeFixture.storedEvents(clickHouse, W).stream().filter(e -> e.userId().equals(c.getUserId())).forEach(e -> System.err.println("DEBUG " + e));
-        }
         assertTrue(c.getPropertyId().equals("recent-viewer") && c.getChange() == ChangeKind.LEFT, "unexpected toggle " + c);
       }
     } finally {

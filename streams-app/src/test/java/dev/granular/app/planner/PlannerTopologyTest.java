@@ -113,6 +113,18 @@ class PlannerTopologyTest {
   }
 
   @Test
+  void theSameTickReadAgainAfterARestartIsIgnored() {
+    try (PlannerHarness h = primed(1_000, 2, 10)) {
+      h.fails = t -> true; // keep the plan in flight
+      h.tick(W, 5_000);
+      h.tick(W, 5_000); // a replay of the very same record
+      h.collect();
+      assertEquals(1, h.sentNormal.size());
+      assertNull(h.state(W).getPendingTick(), "a replayed tick must not queue a second plan");
+    }
+  }
+
+  @Test
   void theCursorAdvancesOnlyWhenTheLastPartSucceeded() {
     try (PlannerHarness h = primed(10, 2, 20)) { // 40 > 10: parts
       h.fails = t -> t.getPart() == 0 && t.getAttempt() == 1;
