@@ -3,7 +3,6 @@ package dev.granular.app.load;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.granular.app.cli.GenerateCommand;
 import dev.granular.app.cli.GranularCli;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -24,7 +23,7 @@ class GenerateCommandTest {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
     try {
-      CommandLine cli = new CommandLine(new GranularCli()).addSubcommand(new GenerateCommand());
+      CommandLine cli = new CommandLine(new GranularCli());
       assertEquals(0, cli.execute(args));
     } finally {
       System.setOut(original);
