@@ -55,7 +55,7 @@ demo: services-up build ## Start everything, feed a sample load, and show what l
 	  echo "app: started (pid $$(cat $(RUN)/app.pid), log $(RUN)/app.log)"; fi
 	@run=demo-$$(date +%s); \
 	$(GRANULAR) sample-load --events 5000 --workspaces 3 --run-id $$run && \
-	$(GRANULAR) summary --run-id $$run --wait-for 5000 --timeout PT3M
+	$(GRANULAR) summary --run-id $$run --wait-for 5000 --computed --timeout PT3M
 	@echo; echo "Everything is still running. Stop it all with: make services-down"
 
 demo-stop: ## Stop the app started by make demo

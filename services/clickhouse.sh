@@ -11,7 +11,9 @@ TCP_PORT=${CLICKHOUSE_TCP_PORT:-9000}
 DIR=$ROOT/.run/clickhouse
 PIDFILE=$DIR/clickhouse.pid
 
-listening() { (exec 3<>"/dev/tcp/$HOST/$1") 2>/dev/null; }
+NAME=clickhouse
+# shellcheck source=services/lib.sh
+. "$ROOT/services/lib.sh"
 
 install() {
   command -v clickhouse-server >/dev/null && return 0
@@ -48,28 +50,11 @@ up() {
 XML
   nohup clickhouse-server --config-file="$DIR/config.xml" >"$DIR/log/stdout.log" 2>&1 &
   echo $! > "$PIDFILE"
-  for _ in $(seq 1 120); do
-    if listening "$HTTP_PORT" && curl -sf "http://$HOST:$HTTP_PORT/ping" >/dev/null; then
-      echo "clickhouse: up on http://$HOST:$HTTP_PORT (pid $(cat "$PIDFILE"))"; return 0
-    fi
-    if ! kill -0 "$(cat "$PIDFILE")" 2>/dev/null; then echo "clickhouse: failed to start, see $DIR/log" >&2; tail -20 "$DIR/log/stdout.log" "$DIR/log/clickhouse-server.err.log" >&2 || true; return 1; fi
-    sleep 0.5
-  done
-  echo "clickhouse: not answering after 60 s, see $DIR/log" >&2; return 1
+  clickhouse_ready() { listening "$HTTP_PORT" && curl -sf "http://$HOST:$HTTP_PORT/ping" >/dev/null; }
+  await_ready clickhouse_ready "$DIR/log/clickhouse-server.err.log" && echo "clickhouse: up on http://$HOST:$HTTP_PORT (pid $(cat "$PIDFILE"))"
 }
 
-down() {
-  if [ -f "$PIDFILE" ] && kill -0 "$(cat "$PIDFILE")" 2>/dev/null; then
-    local pid; pid=$(cat "$PIDFILE")
-    kill "$pid"
-    for _ in $(seq 1 60); do kill -0 "$pid" 2>/dev/null || break; sleep 0.5; done
-    kill -0 "$pid" 2>/dev/null && kill -9 "$pid"
-    echo "clickhouse: stopped (pid $pid)"
-  else
-    echo "clickhouse: not started by this project (no live PID in $PIDFILE)"
-  fi
-  rm -f "$PIDFILE"
-}
+down() { stop_started; }
 
 status() { if listening "$HTTP_PORT"; then echo "clickhouse: listening on http://$HOST:$HTTP_PORT"; else echo "clickhouse: down"; return 1; fi; }
 

@@ -11,7 +11,9 @@ CONTROLLER_PORT=${KAFKA_CONTROLLER_PORT:-9093}
 DIR=$ROOT/.run/kafka
 PIDFILE=$DIR/kafka.pid
 
-listening() { (exec 3<>"/dev/tcp/$HOST/$1") 2>/dev/null; }
+NAME=kafka
+# shellcheck source=services/lib.sh
+. "$ROOT/services/lib.sh"
 
 classpath() {
   if [ ! -s "$DIR/classpath.txt" ] || [ services/kafka/pom.xml -nt "$DIR/classpath.txt" ]; then
@@ -53,26 +55,11 @@ PROPS
   fi
   nohup java -cp "$cp" "${java_opts[@]}" kafka.Kafka "$DIR/server.properties" >"$DIR/logs/stdout.log" 2>&1 &
   echo $! > "$PIDFILE"
-  for _ in $(seq 1 120); do
-    if listening "$PORT"; then echo "kafka: up on $HOST:$PORT (pid $(cat "$PIDFILE"))"; return 0; fi
-    if ! kill -0 "$(cat "$PIDFILE")" 2>/dev/null; then echo "kafka: failed to start, see $DIR/logs" >&2; tail -20 "$DIR/logs/stdout.log" >&2; return 1; fi
-    sleep 0.5
-  done
-  echo "kafka: not listening after 60 s, see $DIR/logs" >&2; return 1
+  kafka_ready() { listening "$PORT"; }
+  await_ready kafka_ready "$DIR/logs/stdout.log" && echo "kafka: up on $HOST:$PORT (pid $(cat "$PIDFILE"))"
 }
 
-down() {
-  if [ -f "$PIDFILE" ] && kill -0 "$(cat "$PIDFILE")" 2>/dev/null; then
-    local pid; pid=$(cat "$PIDFILE")
-    kill "$pid"
-    for _ in $(seq 1 60); do kill -0 "$pid" 2>/dev/null || break; sleep 0.5; done
-    kill -0 "$pid" 2>/dev/null && kill -9 "$pid"
-    echo "kafka: stopped (pid $pid)"
-  else
-    echo "kafka: not started by this project (no live PID in $PIDFILE)"
-  fi
-  rm -f "$PIDFILE"
-}
+down() { stop_started; }
 
 status() { if listening "$PORT"; then echo "kafka: listening on $HOST:$PORT"; else echo "kafka: down"; return 1; fi; }
 

@@ -1,6 +1,7 @@
 package dev.granular.app.cli;
 
 import dev.granular.app.config.AppConfig;
+import dev.granular.app.load.SampleDefinitions;
 import dev.granular.app.load.SampleEvents;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -33,6 +34,10 @@ final class SampleLoadCommand implements Callable<Integer> {
   @Option(names = "--run-id", description = "Prefix of messageIds; a new one each run unless given.")
   String runId;
 
+  @Option(names = "--definitions", defaultValue = "true", negatable = true,
+      description = "Also define sample segments and user properties for each workspace (default ${DEFAULT-VALUE}).")
+  boolean definitions;
+
   @Override
   public Integer call() {
     AppConfig config = parent.config();
@@ -47,6 +52,12 @@ final class SampleLoadCommand implements Callable<Integer> {
         ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.LINGER_MS_CONFIG, 20,
         ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 4 * 1024 * 1024);
     try (var producer = new KafkaProducer<>(props, new ByteArraySerializer(), new ByteArraySerializer())) {
+      if (definitions) {
+        for (String workspace : names) {
+          SampleDefinitions.forWorkspace(workspace).forEach((key, json) -> producer.send(new ProducerRecord<>(
+              config.topics().definitions(), key.getBytes(StandardCharsets.UTF_8), json.getBytes(StandardCharsets.UTF_8))));
+        }
+      }
       int spacing = Math.max(1, events / (invalid.size() + 1));
       for (int i = 0; i < events; i++) {
         if (i % spacing == 0 && i / spacing < invalid.size()) {

@@ -23,6 +23,9 @@ final class SummaryCommand implements Callable<Integer> {
   @Option(names = "--run-id", description = "With --wait-for: count only events whose messageId starts with RUN_ID- (as sample-load writes them).")
   String runId;
 
+  @Option(names = "--computed", description = "Also wait until the planner has computed every workspace, and show segment sizes.")
+  boolean computed;
+
   @Option(names = "--timeout", defaultValue = "PT3M", description = "How long --wait-for waits (ISO-8601, default ${DEFAULT-VALUE}).")
   Duration timeout;
 
@@ -49,6 +52,10 @@ final class SummaryCommand implements Callable<Integer> {
       Map<String, Long> dlq = DeadLetters.countByReason(config.kafka().bootstrapServers(), config.topics().userEventsDlq());
       System.out.println("Dead letters on " + config.topics().userEventsDlq() + " by reason:");
       dlq.forEach((reason, n) -> System.out.printf("  %-24s %12d%n", reason, n));
+      if (computed && !ComputedSummary.print(config, clickHouse, deadline)) {
+        System.err.println("granular: not every workspace was computed within " + timeout + "; see `granular status`");
+        return 1;
+      }
       if (stored < waitFor) {
         System.err.println("granular: only " + stored + " of " + waitFor + " events stored after " + timeout);
         return 1;

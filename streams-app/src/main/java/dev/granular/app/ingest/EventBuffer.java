@@ -7,8 +7,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.kafka.streams.processor.StateStore;
-import org.apache.kafka.streams.processor.StateStoreContext;
+import dev.granular.app.topology.CommitBarrier;
 
 /**
  * The ingest batch, held as a Kafka Streams state store so that Streams itself enforces at-least-once.
@@ -20,15 +19,13 @@ import org.apache.kafka.streams.processor.StateStoreContext;
  * the task, and the uncommitted events are read again. The buffer is deliberately not changelogged: the input
  * topic is its log.
  */
-public final class EventBuffer implements StateStore {
-  private final String name;
+public final class EventBuffer extends CommitBarrier {
   private final EventSink sink;
   private final List<StoredEvent> buffer = new ArrayList<>();
   private final Map<String, DurableProgress> durable = new LinkedHashMap<>();
-  private boolean open;
 
   public EventBuffer(String name, EventSink sink) {
-    this.name = name;
+    super(name);
     this.sink = sink;
   }
 
@@ -76,31 +73,9 @@ public final class EventBuffer implements StateStore {
   }
 
   @Override
-  public String name() {
-    return name;
-  }
-
-  @Override
-  public void init(StateStoreContext context, StateStore root) {
-    context.register(root, (key, value) -> { });
-    open = true;
-  }
-
-  @Override
-  public void close() {
+  protected void closed() {
     // Anything still buffered was never committed; it is re-read from Kafka by whoever owns the task next.
     buffer.clear();
     durable.clear();
-    open = false;
-  }
-
-  @Override
-  public boolean persistent() {
-    return false;
-  }
-
-  @Override
-  public boolean isOpen() {
-    return open;
   }
 }

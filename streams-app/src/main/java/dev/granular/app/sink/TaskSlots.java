@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.LongSupplier;
-import org.apache.kafka.streams.processor.StateStore;
+import dev.granular.app.topology.CommitBarrier;
 import org.apache.kafka.streams.processor.StateStoreContext;
 
 /**
@@ -17,13 +17,12 @@ import org.apache.kafka.streams.processor.StateStoreContext;
  * when every accepted compute task has finished its ClickHouse work. Work runs on K worker threads; the
  * stream thread forwards the finished results ({@link #drainFinished()}).
  */
-public final class TaskSlots implements StateStore {
+public final class TaskSlots extends CommitBarrier {
   /** A finished task: its result record and the assignment changes it found. */
   public record Finished(TaskResult result, List<dev.granular.avro.AssignmentChange> changes) {}
 
   private record Accepted(ComputeTask task, CompiledWorkspace workspace, long acceptedAtMs) {}
 
-  private final String name;
   private final int slots;
   private final TaskWork work;
   private final SinkMetrics metrics;
@@ -34,10 +33,10 @@ public final class TaskSlots implements StateStore {
   private int partition;
   private int inFlight;
   private int priorityInFlight;
-  private boolean open;
+  private boolean accepting;
 
   public TaskSlots(String name, int slots, TaskWork work, SinkMetrics metrics, LongSupplier clock) {
-    this.name = name;
+    super(name);
     this.slots = slots;
     this.work = work;
     this.metrics = metrics;
@@ -115,7 +114,7 @@ public final class TaskSlots implements StateStore {
         priorityInFlight--;
       }
       finished.add(new Finished(result.build(), changes));
-      if (open) {
+      if (accepting) {
         pump();
       }
       notifyAll();
@@ -136,40 +135,24 @@ public final class TaskSlots implements StateStore {
   }
 
   @Override
-  public String name() {
-    return name;
-  }
-
-  @Override
-  public synchronized void init(StateStoreContext context, StateStore root) {
+  protected synchronized void opened(StateStoreContext context) {
     partition = context.taskId().partition();
     workers = Executors.newFixedThreadPool(slots, r -> {
       Thread t = new Thread(r, "granular-sink-" + context.taskId() + "-worker");
       t.setDaemon(true);
       return t;
     });
-    context.register(root, (key, value) -> { });
-    open = true;
+    accepting = true;
   }
 
   @Override
-  public synchronized void close() {
+  protected synchronized void closed() {
     // Unfinished tasks were never committed; whoever owns the partition next reads them again.
-    open = false;
+    accepting = false;
     if (workers != null) {
       workers.shutdownNow();
     }
     finished.clear();
     notifyAll();
-  }
-
-  @Override
-  public boolean persistent() {
-    return false;
-  }
-
-  @Override
-  public boolean isOpen() {
-    return open;
   }
 }
