@@ -51,7 +51,7 @@ oracle: services-up ## The differential test against the in-memory oracle with 2
 demo: services-up build ## Start everything, feed a sample load, and show what landed
 	$(GRANULAR) migrate
 	@if [ -f $(RUN)/app.pid ] && kill -0 $$(cat $(RUN)/app.pid) 2>/dev/null; then echo "app: already running (pid $$(cat $(RUN)/app.pid))"; \
-	else mkdir -p $(RUN) && GRANULAR_STATE_DIR=$(PWD)/$(RUN)/streams nohup $(GRANULAR) run > $(RUN)/app.log 2>&1 & echo $$! > $(RUN)/app.pid; \
+	else mkdir -p $(RUN); GRANULAR_STATE_DIR=$(PWD)/$(RUN)/streams nohup $(GRANULAR) run > $(RUN)/app.log 2>&1 & echo $$! > $(RUN)/app.pid; \
 	  echo "app: started (pid $$(cat $(RUN)/app.pid), log $(RUN)/app.log)"; fi
 	@run=demo-$$(date +%s); \
 	$(GRANULAR) sample-load --events 5000 --workspaces 3 --run-id $$run && \
