@@ -7,7 +7,7 @@ GRANULAR := java -jar $(JAR)
 RUN := .run
 SOURCES := $(shell find avro clickhouse-sink/src streams-app/src config -type f 2>/dev/null) pom.xml */pom.xml
 
-.PHONY: help version build lint test oracle services-up services-down migrate run demo demo-stop topology-docs clean
+.PHONY: help version build lint test oracle bench bench-full services-up services-down migrate run demo demo-stop topology-docs clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-15s %s\n", $$1, $$2}'
@@ -47,6 +47,12 @@ test: services-up ## Unit tests plus integration tests on the real broker and Cl
 oracle: services-up ## The differential test against the in-memory oracle with 2,000 random cases (seed printed; ORACLE_SEED=S replays)
 	$(MVN) install -DskipTests
 	$(MVN) -pl clickhouse-sink surefire:test -Dtest=OracleDifferentialIT -Doracle.cases=2000 $(if $(ORACLE_SEED),-Doracle.seed=$(ORACLE_SEED))
+
+bench: build services-up ## Benchmarks P1-P5 at the default size (within 15 minutes on 2 cores); writes BENCHMARKS.md and benchmarks.json
+	$(GRANULAR) bench --size default --invoked-as "make bench"
+
+bench-full: build services-up ## The benchmarks at the issue's full sizes (1M events, 10M of history, 1M whale users); much longer
+	$(GRANULAR) bench --size full --invoked-as "make bench-full"
 
 demo: services-up build ## Start everything, feed a sample load, and show what landed
 	$(GRANULAR) migrate

@@ -1,0 +1,48 @@
+package dev.granular.app.bench;
+
+import java.time.Duration;
+import java.util.function.LongSupplier;
+
+/**
+ * Polls a table until a target number of distinct events is stored. Each poll is a cheap row count; only when
+ * that reaches the target is the exact distinct count run to confirm (rows can exceed distinct events through
+ * restatements, and merges fold duplicates, so rows alone prove nothing). The poll is frequent, because a
+ * fast consumer finishes a default-size load in about a second, and cheap, so it does not slow what it watches.
+ */
+public final class RowWatch {
+  /**
+   * @param startMs  when consumption could begin (the consumer group became stable)
+   * @param doneMs   the poll that confirmed the target, or the last poll when the timeout came first
+   * @param complete false when the timeout came first
+   */
+  public record Progress(long startMs, long doneMs, long done, boolean complete) {
+    public double eventsPerSecond() {
+      long ms = doneMs - startMs;
+      return ms <= 0 ? 0 : done * 1000.0 / ms;
+    }
+
+    public double seconds() {
+      return (doneMs - startMs) / 1000.0;
+    }
+  }
+
+  private RowWatch() {}
+
+  /** @param check called at every poll; throws to abandon the wait (e.g. the app died) */
+  public static Progress until(long startMs, LongSupplier rows, LongSupplier distinct, long target, Duration timeout,
+      Duration poll, Runnable check) throws InterruptedException {
+    long deadline = System.currentTimeMillis() + timeout.toMillis();
+    while (System.currentTimeMillis() < deadline) {
+      check.run();
+      long now = System.currentTimeMillis();
+      if (rows.getAsLong() >= target) {
+        long exact = distinct.getAsLong();
+        if (exact >= target) {
+          return new Progress(startMs, now, exact, true);
+        }
+      }
+      Thread.sleep(poll.toMillis());
+    }
+    return new Progress(startMs, System.currentTimeMillis(), distinct.getAsLong(), false);
+  }
+}

@@ -1,0 +1,95 @@
+package dev.granular.app.cli;
+
+import dev.granular.app.bench.BenchReport;
+import dev.granular.app.bench.BenchRun;
+import dev.granular.app.bench.BenchSize;
+import dev.granular.app.bench.ReportWriter;
+import dev.granular.app.config.AppConfig;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+/** `granular bench`: the benchmarks of issue 5 on the local broker and ClickHouse; writes BENCHMARKS.md and benchmarks.json. */
+@Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false,
+    description = "Measure whale fairness (P1), ingest against ClickHouse's Kafka engine (P2), incremental cost (P3),"
+        + " planner throughput (P4) and memory (P5) on the local services; write BENCHMARKS.md and benchmarks.json.")
+public final class BenchCommand implements Callable<Integer> {
+  @ParentCommand
+  GranularCli parent;
+
+  @Option(names = "--size", defaultValue = "default", description = "default (within 15 minutes on 2 cores) or full.")
+  String size;
+
+  @Option(names = "--only", split = ",", paramLabel = "P1,P2,P3,P4", description = "Run only these scenarios (default: all).")
+  Set<BenchRun.Scenario> only = EnumSet.noneOf(BenchRun.Scenario.class);
+
+  @Option(names = "--out", defaultValue = ".", paramLabel = "DIR", description = "Where BENCHMARKS.md and benchmarks.json go.")
+  Path out;
+
+  @Option(names = "--work-dir", defaultValue = ".run/bench", paramLabel = "DIR", description = "App logs, configs and state.")
+  Path workDir;
+
+  @Option(names = "--invoked-as", hidden = true, description = "How the run was started (e.g. `make bench`), for the report.")
+  String invokedAs;
+
+  /**
+   * Runs without the parent command, e.g. {@code java -cp granular.jar dev.granular.app.cli.BenchCommand --size default};
+   * a leading {@code bench} is accepted, so the registered command's arguments work unchanged.
+   */
+  public static void main(String[] args) {
+    String[] rest = args.length > 0 && args[0].equals("bench") ? java.util.Arrays.copyOfRange(args, 1, args.length) : args;
+    System.exit(new CommandLine(new BenchCommand()).execute(rest));
+  }
+
+  @Override
+  public Integer call() throws Exception {
+    AppConfig config = parent != null ? parent.config() : AppConfig.load(null);
+    requireLoopback(config);
+    Files.createDirectories(workDir);
+    String exact = exactCommand(ProcessHandle.current().info().arguments().orElse(new String[] {"bench"}));
+    String command = invokedAs == null ? exact : invokedAs + " (runs: " + exact + ")";
+    BenchReport report = new BenchRun(config, BenchSize.named(size), workDir.toAbsolutePath(), only, command).run();
+    ReportWriter.write(report, out);
+    System.out.println();
+    System.out.print(ReportWriter.figureTable(report));
+    System.out.println();
+    System.out.println("wrote " + out.resolve(ReportWriter.MARKDOWN_FILE) + " and " + out.resolve(ReportWriter.JSON_FILE));
+    return 0;
+  }
+
+  /** This JVM's command line as a user would type it; the report-only --invoked-as is left out. */
+  static String exactCommand(String[] arguments) {
+    StringBuilder command = new StringBuilder("java");
+    for (int i = 0; i < arguments.length; i++) {
+      if (arguments[i].equals("--invoked-as")) {
+        i++;
+        continue;
+      }
+      String a = arguments[i];
+      command.append(' ').append(a.isEmpty() || a.matches(".*[\\s\"'$].*") ? "'" + a.replace("'", "'\\''") + "'" : a);
+    }
+    return command.toString();
+  }
+
+  /** The benchmarks create topics, databases and load: never against anything but this machine's services. */
+  static void requireLoopback(AppConfig config) {
+    List<String> hosts = new java.util.ArrayList<>();
+    for (String server : config.kafka().bootstrapServers().split(",")) {
+      hosts.add(server.trim().replaceAll(":\\d+$", "").replace("[", "").replace("]", ""));
+    }
+    hosts.add(URI.create(config.clickHouse().url()).getHost());
+    for (String host : hosts) {
+      if (!(host.equals("127.0.0.1") || host.equals("localhost") || host.equals("::1"))) {
+        throw new IllegalArgumentException("bench runs only against loopback services, not " + host);
+      }
+    }
+  }
+}
