@@ -11,12 +11,8 @@ import dev.granular.sink.compile.ProfileCompiler;
 import dev.granular.sink.compile.WorkspaceIndex;
 import dev.granular.sink.definitions.DefinitionParser;
 import dev.granular.sink.definitions.PropertyDefinition;
-import dev.granular.sink.events.EventBatchWriter;
 import dev.granular.sink.events.StoredEvent;
 import dev.granular.sink.oracle.Oracle;
-import dev.granular.sink.scenario.Evaluation;
-import dev.granular.sink.scenario.ScratchDatabase;
-import dev.granular.sink.scenario.TestServer;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -31,22 +27,16 @@ import org.junit.jupiter.params.provider.ValueSource;
 class HostileStringsIT {
   private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
   private static final long T0 = 1_735_689_600_000L;
-  private static ScratchDatabase database;
-  private static ComputeEngine engine;
-  private static AssignmentReader reader;
-  private static EventBatchWriter writer;
+  private static EngineFixture fixture;
 
   @BeforeAll
   static void open() {
-    database = TestServer.scratch("granular_hostile_it");
-    engine = new ComputeEngine(database.clickHouse(), Evaluation.RETRY);
-    reader = new AssignmentReader(database.clickHouse(), Evaluation.RETRY);
-    writer = new EventBatchWriter(database.clickHouse(), Evaluation.RETRY);
+    fixture = EngineFixture.open("granular_hostile_it");
   }
 
   @AfterAll
   static void close() {
-    database.close();
+    fixture.close();
   }
 
   @ParameterizedTest
@@ -74,27 +64,27 @@ class HostileStringsIT {
         new StoredEvent(ws, "m3 " + hostile, "track", user, null, hostile, properties, "{}", T0 + 2, T0 + 20),
         new StoredEvent(ws, "m3 " + hostile, "track", user, null, hostile, properties, "{}", T0 + 2, T0 + 30), // re-sent
         new StoredEvent(ws, "other", "identify", "plain", null, null, "{}", "{\"x\":1}", T0, T0 + 10));
-    writer.write(events);
+    fixture.writer().write(events);
     WorkspaceIndex first = ProfileCompiler.compile(ws, definitions);
-    engine.compute(first, new ProcessingWindow(-1, T0 + 15), ComputeScope.all(), T0 + 15);
+    fixture.engine().compute(first, new ProcessingWindow(-1, T0 + 15), ComputeScope.all(), T0 + 15);
     WorkspaceIndex next = ProfileCompiler.compile(ws, definitions, first.baseline());
     List<AssignmentChange> changes = new ArrayList<>(); // in two user buckets: halfMD5 of hostile ids in SQL and Java
     for (int bucket = 0; bucket < 2; bucket++) {
-      changes.addAll(engine.compute(next, new ProcessingWindow(T0 + 15, T0 + 30), ComputeScope.all().inBucket(bucket, 2),
+      changes.addAll(fixture.engine().compute(next, new ProcessingWindow(T0 + 15, T0 + 30), ComputeScope.all().inBucket(bucket, 2),
           T0 + 30).changes());
     }
 
     assertEquals(Outcome.of(Oracle.evaluate(definitions, events, T0 + 30), definitions),
-        Outcome.of(reader.snapshot(ws), definitions), "ClickHouse vs oracle");
-    assertEquals(List.of(user), reader.members(ws, "bought", 10), "two distinct matching messages");
-    assertEquals(1, reader.segmentSizeEstimate(ws, "traited"));
-    AssignmentReader.UserAssignments assigned = reader.user(ws, user);
+        Outcome.of(fixture.reader().snapshot(ws), definitions), "ClickHouse vs oracle");
+    assertEquals(List.of(user), fixture.reader().members(ws, "bought", 10), "two distinct matching messages");
+    assertEquals(1, fixture.reader().segmentSizeEstimate(ws, "traited"));
+    AssignmentReader.UserAssignments assigned = fixture.reader().user(ws, user);
     assertEquals(TextNode.valueOf(hostile), assigned.properties().get("value " + hostile));
     assertEquals(TextNode.valueOf("anon " + hostile), assigned.properties().get("anon"));
     assertEquals(hostile, assigned.properties().get("many").get(0).get("event").asText());
     assertTrue(assigned.segments().contains("traited"));
     assertFalse(assigned.segments().contains("not-" + hostile), "the latest identify has the value");
-    assertTrue(reader.user(ws, "plain").segments().contains("not-" + hostile), "an identify without the key is not equal");
+    assertTrue(fixture.reader().user(ws, "plain").segments().contains("not-" + hostile), "an identify without the key is not equal");
     assertTrue(changes.stream().anyMatch(c -> c.userId().equals(user) && c.propertyId().equals("bought") && c.entered()),
         "the second message enters the user in the second window");
   }

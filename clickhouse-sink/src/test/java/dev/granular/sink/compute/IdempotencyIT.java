@@ -9,11 +9,8 @@ import dev.granular.sink.compile.WorkspaceIndex;
 import dev.granular.sink.definitions.Defs;
 import dev.granular.sink.definitions.DefinitionParser;
 import dev.granular.sink.definitions.PropertyDefinition;
-import dev.granular.sink.events.EventBatchWriter;
 import dev.granular.sink.events.StoredEvent;
 import dev.granular.sink.scenario.Evaluation;
-import dev.granular.sink.scenario.ScratchDatabase;
-import dev.granular.sink.scenario.TestServer;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -23,63 +20,57 @@ import org.junit.jupiter.api.Test;
 /** Repeated, overlapping and reordered work changes nothing: states, assignments and change sets. */
 class IdempotencyIT {
   private static final long T0 = 1_735_689_600_000L;
-  private static ScratchDatabase database;
-  private static ComputeEngine engine;
-  private static AssignmentReader reader;
-  private static EventBatchWriter writer;
+  private static EngineFixture fixture;
 
   @BeforeAll
   static void open() {
-    database = TestServer.scratch("granular_idempotency_it");
-    engine = new ComputeEngine(database.clickHouse(), Evaluation.RETRY);
-    reader = new AssignmentReader(database.clickHouse(), Evaluation.RETRY);
-    writer = new EventBatchWriter(database.clickHouse(), Evaluation.RETRY);
+    fixture = EngineFixture.open("granular_idempotency_it");
   }
 
   @AfterAll
   static void close() {
-    database.close();
+    fixture.close();
   }
 
   @Test
   void theSameComputeTwiceReturnsTheSameChangesAndWritesNothing() {
     String ws = "same-twice";
-    writer.write(events(ws));
+    fixture.writer().write(events(ws));
     WorkspaceIndex index = ProfileCompiler.compile(ws, definitions(ws, true));
     ProcessingWindow window = new ProcessingWindow(-1, T0 + 500);
-    ComputeResult first = engine.compute(index, window, ComputeScope.all(), T0 + 500);
-    AssignmentReader.Snapshot assignments = reader.snapshot(ws);
-    List<String> states = StateDump.of(database.clickHouse(), ws);
+    ComputeResult first = fixture.engine().compute(index, window, ComputeScope.all(), T0 + 500);
+    AssignmentReader.Snapshot assignments = fixture.reader().snapshot(ws);
+    List<String> states = StateDump.of(fixture.database().clickHouse(), ws);
 
-    ComputeResult again = engine.compute(index, window, ComputeScope.all(), T0 + 500);
+    ComputeResult again = fixture.engine().compute(index, window, ComputeScope.all(), T0 + 500);
     assertFalse(first.changes().isEmpty(), "the first compute assigns something");
     assertTrue(first.assignmentsWritten() > 0);
     assertEquals(first.changes(), again.changes(), "a repeated compute reports the same changes");
     assertEquals(0, again.assignmentsWritten(), "and writes nothing");
-    assertEquals(assignments, reader.snapshot(ws));
-    assertEquals(states, StateDump.of(database.clickHouse(), ws));
+    assertEquals(assignments, fixture.reader().snapshot(ws));
+    assertEquals(states, StateDump.of(fixture.database().clickHouse(), ws));
   }
 
   @Test
   void overlappingAndRepeatedWindowsAtALaterNowChangeNothing() {
     String ws = "overlap";
-    writer.write(events(ws));
+    fixture.writer().write(events(ws));
     WorkspaceIndex index = ProfileCompiler.compile(ws, definitions(ws, false));
-    engine.compute(index, new ProcessingWindow(-1, T0 + 250), ComputeScope.all(), T0 + 250);
+    fixture.engine().compute(index, new ProcessingWindow(-1, T0 + 250), ComputeScope.all(), T0 + 250);
     WorkspaceIndex steady = ProfileCompiler.compile(ws, definitions(ws, false), index.baseline());
-    engine.compute(steady, new ProcessingWindow(T0 + 250, T0 + 500), ComputeScope.all(), T0 + 500);
-    AssignmentReader.Snapshot assignments = reader.snapshot(ws);
-    List<String> states = StateDump.of(database.clickHouse(), ws);
+    fixture.engine().compute(steady, new ProcessingWindow(T0 + 250, T0 + 500), ComputeScope.all(), T0 + 500);
+    AssignmentReader.Snapshot assignments = fixture.reader().snapshot(ws);
+    List<String> states = StateDump.of(fixture.database().clickHouse(), ws);
     assertFalse(assignments.members().isEmpty());
 
     for (ProcessingWindow overlapping : List.of(new ProcessingWindow(T0 + 100, T0 + 500), new ProcessingWindow(-1, T0 + 500),
         new ProcessingWindow(T0 + 250, T0 + 500))) {
-      ComputeResult result = engine.compute(steady, overlapping, ComputeScope.all(), T0 + 600);
+      ComputeResult result = fixture.engine().compute(steady, overlapping, ComputeScope.all(), T0 + 600);
       assertTrue(result.stateRows() > 0, "the overlapping window is inserted again");
       assertEquals(List.of(), result.changes(), "nothing changes: " + overlapping);
       assertEquals(0, result.assignmentsWritten());
-      assertEquals(assignments, reader.snapshot(ws));
-      assertEquals(states, StateDump.of(database.clickHouse(), ws));
+      assertEquals(assignments, fixture.reader().snapshot(ws));
+      assertEquals(states, StateDump.of(fixture.database().clickHouse(), ws));
     }
   }
 
@@ -91,13 +82,13 @@ class IdempotencyIT {
     List<Outcome> outcomes = new ArrayList<>();
     for (List<Integer> order : List.of(List.of(0, 1, 2), List.of(2, 0, 1, 2, 1), List.of(1, 2, 0, 0))) {
       String ws = "order-" + order.size();
-      writer.write(events(ws));
+      fixture.writer().write(events(ws));
       List<PropertyDefinition> definitions = definitions(ws, true);
       WorkspaceIndex index = ProfileCompiler.compile(ws, definitions);
-      order.forEach(i -> engine.insertStates(index, windows.get(i), ComputeScope.all()));
-      engine.resolve(index, ProcessingWindow.upTo(T0 + 500), ComputeScope.all(), T0 + 500);
-      dumps.add(StateDump.of(database.clickHouse(), ws));
-      outcomes.add(Outcome.of(reader.snapshot(ws), definitions));
+      order.forEach(i -> fixture.engine().insertStates(index, windows.get(i), ComputeScope.all()));
+      fixture.engine().resolve(index, ProcessingWindow.upTo(T0 + 500), ComputeScope.all(), T0 + 500);
+      dumps.add(StateDump.of(fixture.database().clickHouse(), ws));
+      outcomes.add(Outcome.of(fixture.reader().snapshot(ws), definitions));
     }
     assertFalse(dumps.get(0).isEmpty());
     assertEquals(dumps.get(0), dumps.get(1));
@@ -113,12 +104,12 @@ class IdempotencyIT {
     for (int pageEvents : new int[] {StateInsert.PAGE_EVENTS, 2, 3}) {
       String ws = "paged-" + pageEvents;
       List<StoredEvent> batch = events(ws);
-      writer.write(batch);
-      writer.write(batch); // a retried batch: repeated rows with the same key, some straddling page boundaries
-      StateInsert insert = new StateInsert(new Retrying(database.clickHouse(), Evaluation.RETRY), pageEvents);
+      fixture.writer().write(batch);
+      fixture.writer().write(batch); // a retried batch: repeated rows with the same key, some straddling page boundaries
+      StateInsert insert = new StateInsert(new Retrying(fixture.database().clickHouse(), Evaluation.RETRY), pageEvents);
       events.add(insert.insert(ProfileCompiler.compile(ws, definitions(ws, true)), ProcessingWindow.upTo(T0 + 500),
           ComputeScope.all()).events());
-      dumps.add(StateDump.of(database.clickHouse(), ws));
+      dumps.add(StateDump.of(fixture.database().clickHouse(), ws));
     }
     assertEquals(36, events.get(0), "30 messages, 6 of them received twice at different times");
     assertEquals(List.of(events.get(0), events.get(0), events.get(0)), events, "each stored event read once");
