@@ -42,7 +42,9 @@ run: build ## Run the app in the foreground
 
 test: services-up ## Unit tests plus integration tests on the real broker and ClickHouse
 	$(MVN) install -Dsurefire.printSummary=true
-	@echo "make test: all modules passed"
+	@cat */target/surefire-reports/TEST-*.xml | grep -o '<testsuite [^>]*>' | \
+	  sed -E 's/.* tests="([0-9]+)".* errors="([0-9]+)".* skipped="([0-9]+)".* failures="([0-9]+)".*/\1 \2 \3 \4/' | \
+	  awk '{t+=$$1; e+=$$2; s+=$$3; f+=$$4} END {printf "tests: %d passed, %d failed, %d skipped\n", t-e-s-f, e+f, s}'
 
 oracle: services-up ## The differential test against the in-memory oracle with 2,000 random cases (seed printed; ORACLE_SEED=S replays)
 	$(MVN) install -DskipTests
