@@ -42,12 +42,32 @@ public final class TopicAdmin implements AutoCloseable {
           }
         }
       }
+      awaitLeaders(created);
       return created;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while creating topics", e);
     } catch (ExecutionException e) {
       throw new IllegalStateException("cannot create topics: " + e.getCause().getMessage(), e.getCause());
+    }
+  }
+
+  /** New topics are usable once every partition has a leader; producing earlier only earns retries. */
+  private void awaitLeaders(List<String> topics) throws InterruptedException, ExecutionException {
+    long deadline = System.currentTimeMillis() + 30_000;
+    while (!topics.isEmpty() && System.currentTimeMillis() < deadline) {
+      boolean ready = true;
+      try {
+        for (var description : admin.describeTopics(topics).allTopicNames().get().values()) {
+          ready &= description.partitions().stream().allMatch(p -> p.leader() != null && !p.leader().isEmpty());
+        }
+      } catch (ExecutionException e) {
+        ready = false; // not visible in metadata yet
+      }
+      if (ready) {
+        return;
+      }
+      Thread.sleep(100);
     }
   }
 
