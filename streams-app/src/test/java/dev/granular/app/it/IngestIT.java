@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.granular.app.GranularApp;
+import dev.granular.app.cli.TopicScan;
 import dev.granular.app.config.AppConfig;
 import dev.granular.app.dlq.DeadLetterHeaders;
 import dev.granular.app.load.SampleEvents;
@@ -19,13 +20,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -105,11 +102,14 @@ class IngestIT {
     Map<String, Long> durable = new HashMap<>();
     Map<String, Long> watermark = new HashMap<>();
     await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-      for (ConsumerRecord<String, byte[]> r : readAll(config.topics().ingestProgress(), new StringDeserializer())) {
+      durable.clear(); // each attempt re-reads the whole topic
+      watermark.clear();
+      for (ConsumerRecord<byte[], byte[]> r : readAll(config.topics().ingestProgress())) {
+        String key = new String(r.key(), StandardCharsets.UTF_8);
         IngestProgress p = new dev.granular.app.serde.AvroSerde<>(IngestProgress.class).deserializer().deserialize("", r.value());
-        durable.merge(r.key(), p.getDurableEvents(), Long::sum);
-        Long previous = watermark.put(r.key(), p.getWatermarkMs());
-        assertTrue(previous == null || previous <= p.getWatermarkMs(), "watermark went backwards for " + r.key());
+        durable.merge(key, p.getDurableEvents(), Long::sum);
+        Long previous = watermark.put(key, p.getWatermarkMs());
+        assertTrue(previous == null || previous <= p.getWatermarkMs(), "watermark went backwards for " + key);
       }
       assertEquals(rowsStored(), durable.values().stream().mapToLong(Long::longValue).sum());
     });
@@ -135,7 +135,7 @@ class IngestIT {
     await().atMost(Duration.ofMinutes(2)).until(() -> distinctStored() == expectedValid);
     Map<String, byte[]> byReason = new HashMap<>();
     await().atMost(Duration.ofMinutes(1)).untilAsserted(() -> {
-      for (ConsumerRecord<byte[], byte[]> r : readAll(config.topics().userEventsDlq(), new ByteArrayDeserializer())) {
+      for (ConsumerRecord<byte[], byte[]> r : readAll(config.topics().userEventsDlq())) {
         String reason = header(r, DeadLetterHeaders.REASON);
         assertEquals(config.topics().userEvents(), header(r, DeadLetterHeaders.SOURCE_TOPIC));
         assertNotNull(header(r, DeadLetterHeaders.SOURCE_OFFSET));
@@ -164,21 +164,9 @@ class IngestIT {
   }
 
   /** Every record currently on the topic, read without a consumer group. */
-  static <K> List<ConsumerRecord<K, byte[]>> readAll(String topic, org.apache.kafka.common.serialization.Deserializer<K> keys) {
-    List<ConsumerRecord<K, byte[]>> out = new ArrayList<>();
-    try (KafkaConsumer<K, byte[]> consumer = new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, ItServices.BOOTSTRAP,
-        ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false, ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 4 * 1024 * 1024),
-        keys, new ByteArrayDeserializer())) {
-      var partitions = consumer.partitionsFor(topic).stream()
-          .map(p -> new org.apache.kafka.common.TopicPartition(topic, p.partition())).toList();
-      consumer.assign(partitions);
-      consumer.seekToBeginning(partitions);
-      var end = consumer.endOffsets(partitions);
-      long deadline = System.currentTimeMillis() + 30_000;
-      while (partitions.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp)) && System.currentTimeMillis() < deadline) {
-        consumer.poll(Duration.ofMillis(200)).forEach(out::add);
-      }
-    }
+  static List<ConsumerRecord<byte[], byte[]>> readAll(String topic) {
+    List<ConsumerRecord<byte[], byte[]>> out = new ArrayList<>();
+    TopicScan.scan(ItServices.BOOTSTRAP, topic, out::add);
     return out;
   }
 }
