@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -72,9 +73,15 @@ class AvroCodecTest {
     }
     assertEquals(onDisk, Set.copyOf(SchemaHistory.index()));
     // Single-object encoding fingerprints the parsing canonical form, so that is what must match.
-    long current = SchemaNormalization.parsingFingerprint64(UserEvent.getClassSchema());
-    assertTrue(SchemaHistory.versionsOf(UserEvent.getClassSchema().getFullName()).stream()
-            .anyMatch(s -> SchemaNormalization.parsingFingerprint64(s) == current),
-        "the current UserEvent schema must be copied into history/ before it is used on a topic");
+    for (org.apache.avro.Schema schema : List.of(UserEvent.getClassSchema(), dev.granular.avro.IngestProgress.getClassSchema(),
+        dev.granular.avro.WorkspaceTick.getClassSchema(), dev.granular.avro.ComputeTask.getClassSchema(),
+        dev.granular.avro.TaskResult.getClassSchema(), dev.granular.avro.AssignmentChange.getClassSchema(),
+        dev.granular.avro.PlannerState.getClassSchema(), dev.granular.avro.WorkspaceDefinitions.getClassSchema(),
+        dev.granular.avro.DefinitionUpdate.getClassSchema())) {
+      long current = SchemaNormalization.parsingFingerprint64(schema);
+      assertTrue(SchemaHistory.versionsOf(schema.getFullName()).stream()
+              .anyMatch(s -> SchemaNormalization.parsingFingerprint64(s) == current),
+          "the current " + schema.getName() + " schema must be copied into history/ before it is used on a topic or store");
+    }
   }
 }

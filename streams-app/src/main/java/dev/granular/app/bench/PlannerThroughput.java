@@ -1,9 +1,11 @@
 package dev.granular.app.bench;
 
+import dev.granular.app.planner.LiveStates;
 import dev.granular.app.planner.Planner;
 import dev.granular.app.planner.PlannerActions;
 import dev.granular.app.planner.PlannerSettings;
 import dev.granular.app.planner.WorkspaceView;
+import dev.granular.app.serde.AvroSerde;
 import dev.granular.avro.ComputeTask;
 import dev.granular.avro.IngestProgress;
 import dev.granular.avro.PlannerState;
@@ -13,6 +15,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.apache.kafka.common.serialization.Serde;
 
 /**
  * P4: ticks planned per second by {@link Planner} on one thread. JMH is not a dependency, so this is a measured
@@ -39,7 +42,15 @@ public final class PlannerThroughput {
 
   /** @param eventsPerTick new events per tick; with the threshold they decide how many parts each plan has */
   public Result run(String label, long eventsPerTick, long threshold) {
-    Loop loop = new Loop(eventsPerTick, threshold);
+    return run(label, eventsPerTick, threshold, false);
+  }
+
+  /**
+   * @param storeRoundTrip also load and save the state through {@link LiveStates} on every input, with the
+   *     planner-state store's serializer as the write, as the processor does after each record
+   */
+  public Result run(String label, long eventsPerTick, long threshold, boolean storeRoundTrip) {
+    Loop loop = new Loop(eventsPerTick, threshold, storeRoundTrip);
     long warmUpEnd = System.nanoTime() + warmUp.toNanos();
     while (System.nanoTime() < warmUpEnd) {
       loop.ticks(1_000);
@@ -67,14 +78,20 @@ public final class PlannerThroughput {
   private static final class Loop {
     private final Planner planner;
     private final WorkspaceView view;
-    private final PlannerState state = Planner.fresh("bench-ws");
+    private final LiveStates live;
+    private final byte[][] stored = new byte[1][];
+    private PlannerState state = Planner.fresh("bench-ws");
     private final long eventsPerTick;
     private long clock = 1_700_000_000_000L;
     private long eventsTotal;
     private long partsSeen;
     private int lastParts;
 
-    Loop(long eventsPerTick, long threshold) {
+    Loop(long eventsPerTick, long threshold, boolean storeRoundTrip) {
+      Serde<PlannerState> serde = new AvroSerde<>(PlannerState.class);
+      this.live = storeRoundTrip ? new LiveStates(10_000, w -> stored[0] == null ? null
+          : serde.deserializer().deserialize("planner-state", stored[0]),
+          s -> stored[0] = serde.serializer().serialize("planner-state", s)) : null;
       this.planner = new Planner(new PlannerSettings(threshold, 1024, 5, Duration.ofSeconds(1), Duration.ofSeconds(60),
           Duration.ofMinutes(10), 5));
       List<String> ids = new ArrayList<>();
@@ -91,9 +108,11 @@ public final class PlannerThroughput {
       for (int i = 0; i < n; i++) {
         clock += 1_000;
         eventsTotal += eventsPerTick;
+        roundTrip();
         planner.onProgress(state, IngestProgress.newBuilder().setWorkspaceId("bench-ws").setDurableEvents(eventsPerTick)
             .setDurableEventsTotal(eventsTotal).setWatermarkMs(clock).setMinEventTimeMs(clock).setMaxEventTimeMs(clock)
             .setFlushedAtMs(clock).build());
+        roundTrip();
         PlannerActions actions = planner.onTick(state, new WorkspaceTick("bench-ws", clock, "bench"), view, clock);
         List<ComputeTask> dispatched = actions.dispatch();
         if (!dispatched.isEmpty()) {
@@ -102,14 +121,24 @@ public final class PlannerThroughput {
           partsSeen += dispatched.size();
         }
         for (ComputeTask t : List.copyOf(dispatched)) {
-          planner.onResult(state, TaskResult.newBuilder().setPlanId(t.getPlanId()).setWorkspaceId(t.getWorkspaceId())
-              .setPart(t.getPart()).setAttempt(t.getAttempt()).setSuccess(true).setFinishedAtMs(clock).build(), view, clock);
+          roundTrip();
+          // As the processor gets it: a deserialized record, built here without a builder's default lookups.
+          planner.onResult(state, new TaskResult(t.getPlanId(), t.getWorkspaceId(), t.getPart(), 0, t.getAttempt(), true, null,
+              0L, 0L, t.getEstimatedWork(), 0L, clock, clock, clock, 0), view, clock);
         }
       }
       if (state.getInFlight() != null) {
         throw new IllegalStateException("plan left in flight: results did not complete it");
       }
       return planned;
+    }
+
+    /** Saves the state the last input changed and loads it for the next, as the processor does per record. */
+    private void roundTrip() {
+      if (live != null) {
+        live.save(state);
+        state = live.load(state.getWorkspaceId());
+      }
     }
   }
 }

@@ -52,7 +52,7 @@ public final class RunRecords {
 
   /** When the plan's last part finished, as the compute sink saw it. */
   public static long completedAtMs(Plan plan) {
-    long last = 0;
+    long last = plan.getFinishedAtMs();
     for (PartState part : plan.getParts()) {
       if (part.getOutcome() != null) {
         last = Math.max(last, part.getOutcome().getFinishedAtMs());

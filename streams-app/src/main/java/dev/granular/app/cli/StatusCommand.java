@@ -61,7 +61,14 @@ final class StatusCommand implements Callable<Integer> {
   private static ObjectNode plan(Plan p) {
     ObjectNode out = JsonOut.object().put("planId", p.getPlanId()).put("windowFromMs", p.getWindowFromMs())
         .put("windowToMs", p.getWindowToMs()).put("events", p.getEvents()).put("work", p.getWork())
-        .put("split", p.getSplit()).put("parked", p.getParked()).put("parts", p.getParts().size());
+        .put("split", p.getSplit()).put("parked", p.getParked())
+        .put("parts", p.getParts().isEmpty() ? p.getPartWork().size() : p.getParts().size());
+    if (p.getFinishedAtMs() > 0) {
+      out.put("finishedAtMs", p.getFinishedAtMs());
+    }
+    // A completed plan keeps only each part's estimated work (see Planner#summarize).
+    ArrayNode work = out.putArray("partWork");
+    p.getPartWork().forEach(work::add);
     ArrayNode parts = out.putArray("partStates");
     for (PartState part : p.getParts()) {
       ObjectNode o = parts.addObject().put("part", part.getTask().getPart()).put("status", part.getStatus().name())
@@ -91,7 +98,7 @@ final class StatusCommand implements Callable<Integer> {
     }
     s.get("completed").forEach(p -> {
       StringBuilder works = new StringBuilder();
-      p.get("partStates").forEach(part -> works.append(works.length() == 0 ? "" : ",").append(part.get("estimatedWork").asLong()));
+      p.get("partWork").forEach(w -> works.append(works.length() == 0 ? "" : ",").append(w.asLong()));
       System.out.printf("  done: %s window (%d, %d], %d parts, work per part [%s]%n", p.get("planId").asText(),
           p.get("windowFromMs").asLong(), p.get("windowToMs").asLong(), p.get("parts").asInt(), works);
     });

@@ -91,13 +91,21 @@ public final class Planner {
       // A success from an earlier attempt counts too: every attempt does the same idempotent work.
       part.setStatus(PartStatus.DONE);
       part.setOutcome(r);
-      return plan.getParts().stream().allMatch(p -> p.getStatus() == PartStatus.DONE)
-          ? complete(s, plan, view, wallNow) : PlannerActions.none("part " + r.getPart() + " done");
+      return allDone(plan) ? complete(s, plan, view, wallNow) : PlannerActions.none("part " + r.getPart() + " done");
     }
     if (r.getAttempt() != part.getTask().getAttempt()) {
       return PlannerActions.none("ignored failure of superseded attempt " + r.getAttempt());
     }
     return failed(plan, part, r.getReason() == null ? "failed" : r.getReason(), wallNow);
+  }
+
+  private static boolean allDone(Plan plan) {
+    for (PartState p : plan.getParts()) {
+      if (p.getStatus() != PartStatus.DONE) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Retries that are due, and parts whose result is overdue (treated as failed attempts). */
@@ -152,13 +160,32 @@ public final class Planner {
     return task;
   }
 
+  /**
+   * A completed plan keeps its figures but not its parts: the state is read and written on every input, and a
+   * whale's parts (a task and a result each) made it ~20 KB, so serde dominated the planner's cost.
+   */
+  static Plan summarize(Plan plan) {
+    long finished = 0;
+    List<Long> work = new ArrayList<>(plan.getParts().size());
+    for (PartState part : plan.getParts()) {
+      work.add(part.getTask().getEstimatedWork());
+      if (part.getOutcome() != null) {
+        finished = Math.max(finished, part.getOutcome().getFinishedAtMs());
+      }
+    }
+    plan.setFinishedAtMs(finished);
+    plan.setPartWork(work);
+    plan.setParts(List.of());
+    return plan;
+  }
+
   private PlannerActions complete(PlannerState s, Plan plan, WorkspaceView view, long wallNow) {
     s.setCursorMs(Math.max(s.getCursorMs(), plan.getWindowToMs()));
     s.setEventsTotalAtCursor(Math.max(s.getEventsTotalAtCursor(), plan.getEventsTotalAtEnd()));
     s.setComputedVersion(plan.getDefinitionsVersion());
     s.setInFlight(null);
     List<Plan> completed = new ArrayList<>(s.getCompleted());
-    completed.add(plan);
+    completed.add(summarize(plan));
     while (completed.size() > settings.completedPlansKept()) {
       completed.remove(0);
     }

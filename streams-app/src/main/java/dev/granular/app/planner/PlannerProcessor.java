@@ -31,8 +31,11 @@ public final class PlannerProcessor extends ContextualProcessor<String, Object, 
   private final String stateStore;
   private final String definitionsStore;
   private final CompileCache compiled = new CompileCache(256);
+  /** Workspaces per task kept deserialized; a state is a few hundred bytes to a few KB. */
+  private static final int LIVE_STATES = 10_000;
   private final Set<String> inFlight = new HashSet<>();
   private KeyValueStore<String, PlannerState> states;
+  private LiveStates live;
   private KeyValueStore<String, WorkspaceDefinitions> definitions;
 
   public PlannerProcessor(Planner planner, PlannerMetrics metrics, Duration schedulerInterval, String stateStore, String definitionsStore) {
@@ -48,6 +51,7 @@ public final class PlannerProcessor extends ContextualProcessor<String, Object, 
     super.init(context);
     states = context.getStateStore(stateStore);
     definitions = context.getStateStore(definitionsStore);
+    live = new LiveStates(LIVE_STATES, states::get, s -> states.put(s.getWorkspaceId(), s));
     try (KeyValueIterator<String, PlannerState> all = states.all()) {
       all.forEachRemaining(kv -> {
         if (kv.value.getInFlight() != null) {
@@ -67,6 +71,16 @@ public final class PlannerProcessor extends ContextualProcessor<String, Object, 
     if (workspace == null) {
       return;
     }
+    try {
+      handle(workspace, record);
+    } catch (RuntimeException e) {
+      // The cached state may be half-changed and unsaved; the store still has the last saved one.
+      live.clear();
+      throw e;
+    }
+  }
+
+  private void handle(String workspace, Record<String, Object> record) {
     PlannerState state = load(workspace);
     long now = context().currentSystemTimeMs();
     Object value = record.value();
@@ -143,10 +157,15 @@ public final class PlannerProcessor extends ContextualProcessor<String, Object, 
   }
 
   private void onTimer(long now) {
-    for (String workspace : Set.copyOf(inFlight)) {
-      PlannerState state = load(workspace);
-      send(state, planner.onTimer(state, now));
-      save(state);
+    try {
+      for (String workspace : Set.copyOf(inFlight)) {
+        PlannerState state = load(workspace);
+        send(state, planner.onTimer(state, now));
+        save(state);
+      }
+    } catch (RuntimeException e) {
+      live.clear();
+      throw e;
     }
   }
 
@@ -158,12 +177,11 @@ public final class PlannerProcessor extends ContextualProcessor<String, Object, 
   }
 
   private PlannerState load(String workspace) {
-    PlannerState state = states.get(workspace);
-    return state == null ? Planner.fresh(workspace) : state;
+    return live.load(workspace);
   }
 
   private void save(PlannerState state) {
-    states.put(state.getWorkspaceId(), state);
+    live.save(state);
     if (state.getInFlight() != null) {
       inFlight.add(state.getWorkspaceId());
     } else {

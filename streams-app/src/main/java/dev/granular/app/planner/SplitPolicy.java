@@ -47,13 +47,13 @@ public final class SplitPolicy {
     int buckets = Math.max(1, Math.min(ceilDiv(events, eventsPerPart), Math.max(1, maxParts / groups)));
     List<Part> parts = new ArrayList<>(groups * buckets);
     for (int g = 0; g < groups; g++) {
-      List<String> group = propertyIds.subList(g * perGroup, Math.min(props, (g + 1) * perGroup));
+      List<String> group = List.copyOf(propertyIds.subList(g * perGroup, Math.min(props, (g + 1) * perGroup)));
       if (group.isEmpty()) {
         continue;
       }
       long perPart = work(ceilDiv(events, buckets), group.size());
       for (int b = 0; b < buckets; b++) {
-        parts.add(new Part(b, buckets, List.copyOf(group), perPart));
+        parts.add(new Part(b, buckets, group, perPart));
       }
     }
     return parts;

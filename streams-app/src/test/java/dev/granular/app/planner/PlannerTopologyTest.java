@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.granular.avro.ComputeTask;
+import dev.granular.avro.Plan;
 import dev.granular.avro.PartStatus;
 import dev.granular.avro.PlannerState;
 import java.time.Duration;
@@ -74,6 +75,27 @@ class PlannerTopologyTest {
         buckets.add(p.getUserBucket());
       }
       assertEquals(40, buckets.size());
+    }
+  }
+
+  @Test
+  void aCompletedSplitPlanIsKeptAsASummaryOfItsPartsSoTheStateStaysSmall() {
+    try (PlannerHarness h = primed(100, 4, 1_000)) {
+      h.tick(W, 5_000);
+      h.collect();
+      assertEquals(40, h.sentPriority.size());
+      for (int i = 0; i < 200 && h.state(W).getInFlight() != null; i++) {
+        h.settle(Duration.ofSeconds(1));
+      }
+      PlannerState s = h.state(W);
+      assertNull(s.getInFlight(), "every part ran");
+      Plan done = s.getCompleted().get(0);
+      assertEquals(List.of(), done.getParts(), "parts are dropped on completion");
+      assertEquals(40, done.getPartWork().size());
+      assertEquals(h.sentPriority.stream().map(ComputeTask::getEstimatedWork).toList(), done.getPartWork());
+      assertTrue(done.getFinishedAtMs() > 0, "the last part's finish time is kept");
+      int bytes = new dev.granular.app.serde.AvroSerde<>(PlannerState.class).serializer().serialize("t", s).length;
+      assertTrue(bytes < 1_000, "state of a workspace after a 40-part plan: " + bytes + " bytes");
     }
   }
 
