@@ -4,6 +4,9 @@ SHELL := /bin/bash
 MVN ?= mvn -B -q
 JAR := streams-app/target/granular.jar
 GRANULAR := java -jar $(JAR)
+# The app's JVM flags: config/jvm.options, unless GRANULAR_JVM_OPTS is set (the benchmark reads the same).
+GRANULAR_JVM_OPTS ?= $(shell sed 's/\#.*//' config/jvm.options 2>/dev/null)
+APP := java $(GRANULAR_JVM_OPTS) -jar $(JAR)
 RUN := .run
 SOURCES := $(shell find avro clickhouse-sink/src streams-app/src config -type f 2>/dev/null) pom.xml */pom.xml
 
@@ -38,7 +41,7 @@ migrate: build ## Create the ClickHouse database/tables and Kafka topics (idempo
 	$(GRANULAR) migrate
 
 run: build ## Run the app in the foreground
-	$(GRANULAR) run
+	$(APP) run
 
 test: services-up ## Unit tests plus integration tests on the real broker and ClickHouse
 	$(MVN) install -Dsurefire.printSummary=true
@@ -59,7 +62,7 @@ bench-full: build services-up ## The benchmarks at the issue's full sizes (1M ev
 demo: services-up build ## Start everything, feed a sample load, and show what landed
 	$(GRANULAR) migrate
 	@if [ -f $(RUN)/app.pid ] && kill -0 $$(cat $(RUN)/app.pid) 2>/dev/null; then echo "app: already running (pid $$(cat $(RUN)/app.pid))"; \
-	else mkdir -p $(RUN); GRANULAR_STATE_DIR=$(PWD)/$(RUN)/streams nohup $(GRANULAR) run > $(RUN)/app.log 2>&1 & echo $$! > $(RUN)/app.pid; \
+	else mkdir -p $(RUN); GRANULAR_STATE_DIR=$(PWD)/$(RUN)/streams nohup $(APP) run > $(RUN)/app.log 2>&1 & echo $$! > $(RUN)/app.pid; \
 	  echo "app: started (pid $$(cat $(RUN)/app.pid), log $(RUN)/app.log)"; fi
 	@run=demo-$$(date +%s); \
 	$(GRANULAR) sample-load --events 5000 --workspaces 3 --run-id $$run && \

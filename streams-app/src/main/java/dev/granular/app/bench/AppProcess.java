@@ -13,9 +13,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One Granular instance as a child process ({@code GranularCli --config FILE run}), started as a user would
- * start it (no JVM flags), so that its memory and CPU are its own and read from /proc, not mixed with the
- * benchmark's. Stopped by its own PID only; a hook stops it if the benchmark itself is interrupted.
+ * One Granular instance as a child process ({@code GranularCli --config FILE run}), started as `make run`
+ * starts it (with the flags of {@link JvmOptions}), so that its memory and CPU are its own and read from
+ * /proc, not mixed with the benchmark's. Stopped by its own PID only; a hook stops it if the benchmark itself
+ * is interrupted.
  */
 public final class AppProcess implements AutoCloseable {
   private static final Set<Process> LIVE = ConcurrentHashMap.newKeySet();
@@ -34,8 +35,10 @@ public final class AppProcess implements AutoCloseable {
 
   public static AppProcess start(Path configFile, Path logFile) throws IOException {
     String java = ProcessHandle.current().info().command().orElse("java");
-    List<String> command = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"),
-        "dev.granular.app.cli.GranularCli", "--config", configFile.toString(), "run"));
+    List<String> command = new ArrayList<>(List.of(java));
+    command.addAll(JvmOptions.forApp());
+    command.addAll(List.of("-cp", System.getProperty("java.class.path"), "dev.granular.app.cli.GranularCli", "--config",
+        configFile.toString(), "run"));
     Files.createDirectories(logFile.getParent());
     Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(logFile.toFile()).start();
     LIVE.add(p);

@@ -97,7 +97,8 @@ public final class BenchRun {
         + " scheduler off so every plan answers a benchmark tick");
     c.put("partitions / K / stream threads", base.kafka().partitions() + " / "
         + base.planner().sinkConcurrencyPerPartition() + " / " + base.kafka().numStreamThreads());
-    c.put("app process", "child JVM `GranularCli --config FILE run`, no JVM flags; P3 and P4 run in the benchmark JVM");
+    c.put("app process", "child JVM `GranularCli --config FILE run` with JVM flags " + JvmOptions.forApp() + " (from "
+        + JvmOptions.source() + ", as `make run` uses them); P3 and P4 run in the benchmark JVM");
     c.put("P1 method", "per window: produce every workspace's records, wait until the planner has them all as durable,"
         + " tick every workspace at the same moment, wait until no plan is in flight. Freshness lag of a tick = from the"
         + " tick to the last part's finish of the first completed plan whose tick is at or after it (read from the"

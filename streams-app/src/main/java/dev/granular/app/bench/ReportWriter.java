@@ -21,6 +21,7 @@ public final class ReportWriter {
   private ReportWriter() {}
 
   public static void write(BenchReport report, Path directory) throws IOException {
+    Files.createDirectories(directory);
     Files.writeString(directory.resolve(MARKDOWN_FILE), markdown(report), StandardCharsets.UTF_8);
     Files.writeString(directory.resolve(JSON_FILE), json(report) + "\n", StandardCharsets.UTF_8);
   }

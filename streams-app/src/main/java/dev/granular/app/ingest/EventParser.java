@@ -99,17 +99,10 @@ public final class EventParser {
       if (isBlank(messageId)) {
         return ParseResult.reject(RejectReason.MISSING_MESSAGE_ID, "messageId is required");
       }
-      UserEvent event = UserEvent.newBuilder()
-          .setWorkspaceId(workspaceId)
-          .setMessageId(messageId)
-          .setType(type)
-          .setUserId(text(root, "userId"))
-          .setAnonymousId(text(root, "anonymousId"))
-          .setEvent(text(root, "event"))
-          .setPropertiesJson(objectText(root, "properties", RejectReason.PROPERTIES_NOT_OBJECT))
-          .setTraitsJson(objectText(root, "traits", RejectReason.TRAITS_NOT_OBJECT))
-          .setTimestampMs(timestamp)
-          .build();
+      // The all-args constructor: a builder per event looked up the schema's defaults every time.
+      UserEvent event = new UserEvent(workspaceId, messageId, type, text(root, "userId"), text(root, "anonymousId"),
+          text(root, "event"), objectText(root, "properties", RejectReason.PROPERTIES_NOT_OBJECT),
+          objectText(root, "traits", RejectReason.TRAITS_NOT_OBJECT), timestamp);
       return validate(event);
     } catch (FieldException e) {
       return ParseResult.reject(e.reason, e.getMessage());

@@ -18,7 +18,8 @@ class AppConfigTest {
     AppConfig c = AppConfig.load(null, Map.of());
     assertEquals("127.0.0.1:9092", c.kafka().bootstrapServers());
     assertEquals("http://127.0.0.1:8123", c.clickHouse().url());
-    assertEquals(1000, c.ingest().batchSize());
+    assertEquals(10_000, c.ingest().batchSize());
+    assertEquals(2, c.kafka().numStreamThreads());
     assertEquals(14, c.retention().days());
     assertEquals("user-events", c.topics().userEvents());
   }
