@@ -10,8 +10,6 @@ import dev.granular.avro.codec.AvroCodec;
 import java.io.IOException;
 import java.time.DateTimeException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
 /**
@@ -157,7 +155,7 @@ public final class EventParser {
       return null;
     }
     try {
-      return OffsetDateTime.parse(node.asText(), DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant().toEpochMilli();
+      return IsoTimestamp.parseMillis(node.asText());
     } catch (DateTimeException e) {
       return null;
     }
