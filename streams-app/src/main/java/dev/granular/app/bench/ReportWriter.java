@@ -9,6 +9,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -20,10 +21,23 @@ public final class ReportWriter {
 
   private ReportWriter() {}
 
-  public static void write(BenchReport report, Path directory) throws IOException {
+  /** BENCHMARKS.md for the default size, BENCHMARKS-full.md for the full one, so neither run overwrites the other. */
+  public static String markdownFile(String size) {
+    return "default".equals(size) ? MARKDOWN_FILE : "BENCHMARKS-" + size + ".md";
+  }
+
+  public static String jsonFile(String size) {
+    return "default".equals(size) ? JSON_FILE : "benchmarks-" + size + ".json";
+  }
+
+  /** @return the two files written */
+  public static List<Path> write(BenchReport report, Path directory) throws IOException {
     Files.createDirectories(directory);
-    Files.writeString(directory.resolve(MARKDOWN_FILE), markdown(report), StandardCharsets.UTF_8);
-    Files.writeString(directory.resolve(JSON_FILE), json(report) + "\n", StandardCharsets.UTF_8);
+    Path md = directory.resolve(markdownFile(report.size()));
+    Path json = directory.resolve(jsonFile(report.size()));
+    Files.writeString(md, markdown(report), StandardCharsets.UTF_8);
+    Files.writeString(json, json(report) + "\n", StandardCharsets.UTF_8);
+    return List.of(md, json);
   }
 
   public static String markdown(BenchReport r) {
@@ -31,7 +45,9 @@ public final class ReportWriter {
     md.append("Measured on ").append(r.date()).append(" with `").append(r.command()).append("` (size **")
         .append(r.size()).append("**), wall time ").append(String.format(Locale.ROOT, "%.0f s", r.wallSeconds()))
         .append(". Every figure below was measured in that run (P1, P2, P3 and P5 on the real local Kafka and")
-        .append(" ClickHouse; P4 in memory); nothing is estimated or copied. `benchmarks.json` holds the same figures.\n\n");
+        .append(" ClickHouse; P4 in memory); nothing is estimated or copied. `").append(jsonFile(r.size()))
+        .append("` holds the same figures. `make bench` (default size) writes BENCHMARKS.md; `make bench-full` (the")
+        .append(" issue's full sizes) writes BENCHMARKS-full.md.\n\n");
     if (r.missed().isEmpty()) {
       md.append("**Targets:** every target that was measured was met.\n\n");
     } else {

@@ -57,11 +57,11 @@ public final class BenchCommand implements Callable<Integer> {
     String exact = exactCommand(ProcessHandle.current().info().arguments().orElse(new String[] {"bench"}));
     String command = invokedAs == null ? exact : invokedAs + " (runs: " + exact + ")";
     BenchReport report = new BenchRun(config, BenchSize.named(size), workDir.toAbsolutePath(), only, command).run();
-    ReportWriter.write(report, out);
+    var files = ReportWriter.write(report, out);
     System.out.println();
     System.out.print(ReportWriter.figureTable(report));
     System.out.println();
-    System.out.println("wrote " + out.resolve(ReportWriter.MARKDOWN_FILE) + " and " + out.resolve(ReportWriter.JSON_FILE));
+    System.out.println("wrote " + files.get(0) + " and " + files.get(1));
     return 0;
   }
 

@@ -79,6 +79,17 @@ class ReportWriterTest {
   }
 
   @Test
+  void aFullSizeRunWritesItsOwnFilesAndLeavesTheDefaultOnesAlone() throws Exception {
+    BenchReport defaults = report(List.of(MET));
+    ReportWriter.write(defaults, dir);
+    BenchReport full = new BenchReport(defaults.date(), "make bench-full", "full", 1.0, defaults.machine(),
+        defaults.configuration(), List.of(MISSED), List.of());
+    assertEquals(List.of(dir.resolve("BENCHMARKS-full.md"), dir.resolve("benchmarks-full.json")), ReportWriter.write(full, dir));
+    assertTrue(Files.readString(dir.resolve("BENCHMARKS-full.md")).contains("**MISSED**"));
+    assertFalse(Files.readString(dir.resolve(ReportWriter.MARKDOWN_FILE)).contains("**MISSED**"), "the default report is untouched");
+  }
+
+  @Test
   void numbersAreReadable() {
     assertEquals("1,500", ReportWriter.number(1500));
     assertEquals("30,709", ReportWriter.number(30_708.7));
