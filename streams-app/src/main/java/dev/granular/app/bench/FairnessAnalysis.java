@@ -67,6 +67,35 @@ final class FairnessAnalysis {
     return tasks.stream().mapToInt(ComputeTask::getParts).max().orElse(0);
   }
 
+  /**
+   * Where a task's time went, split into waiting for a slot (planned to read start) and running (read start to
+   * finish), for the small workspaces' tasks and the whale's: it tells a queueing lag from a slow-statement lag.
+   */
+  static String taskTimes(List<TaskResult> results, String whaleId) {
+    StringBuilder out = new StringBuilder("task times (ms, p50 / p99 / max):");
+    for (boolean whale : whaleId == null ? List.of(false) : List.of(false, true)) {
+      List<Long> waits = new ArrayList<>();
+      List<Long> runs = new ArrayList<>();
+      for (TaskResult r : results) {
+        if (r.getSuccess() && r.getWorkspaceId().equals(whaleId) == whale) {
+          waits.add(r.getQueueWaitMs());
+          runs.add(r.getFinishedAtMs() - r.getReadStartMs());
+        }
+      }
+      if (waits.isEmpty()) {
+        continue;
+      }
+      out.append(String.format(Locale.ROOT, " %s %d tasks: slot wait %s, run %s;", whale ? "whale" : "small",
+          waits.size(), spread(waits), spread(runs)));
+    }
+    return out.toString();
+  }
+
+  private static String spread(List<Long> values) {
+    return String.format(Locale.ROOT, "%,d / %,d / %,d", Percentiles.median(values), Percentiles.of(values, 0.99),
+        values.stream().mapToLong(Long::longValue).max().orElse(0));
+  }
+
   /** The first few distinct failure reasons, shortened, for the notes. */
   static List<String> failureReasons(List<TaskResult> results) {
     return results.stream().filter(r -> !r.getSuccess()).map(r -> String.valueOf(r.getReason()))

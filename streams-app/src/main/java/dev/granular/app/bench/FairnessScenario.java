@@ -98,6 +98,7 @@ public final class FairnessScenario {
       order = OutOfOrder.count(ch);
     }
     notes.addAll(FairnessAnalysis.failureReasons(results));
+    notes.add(FairnessAnalysis.taskTimes(results, whaleId));
     notes.add("app log: " + env.directory().resolve("app.log"));
     return new FairnessResult(c, c.threshold(size), Freshness.stats(lags.small()),
         lags.whale().isEmpty() ? null : Freshness.stats(lags.whale()), FairnessAnalysis.failed(results),
