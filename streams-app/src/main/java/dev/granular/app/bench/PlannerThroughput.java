@@ -22,7 +22,7 @@ import org.apache.kafka.common.serialization.Serde;
  * loop: a warm-up (so the JIT has compiled the path), then several timed batches, of which the median is
  * reported. One iteration is what the planner processor does per tick: record the ingest progress, plan the
  * tick, and complete the plan with one success result per part (so the next tick plans again instead of
- * coalescing). Building the Avro inputs is included, as the processor gets them deserialized.
+ * coalescing), parts sent two at a time as the default K does. Building the Avro inputs is included.
  */
 public final class PlannerThroughput {
   /** @param ticksPerSecond median over the batches; min and max show the spread */
@@ -30,6 +30,8 @@ public final class PlannerThroughput {
       long ticks) {}
 
   private static final int PROPERTIES = 25;
+  /** The default K (sink.concurrency-per-partition): a plan's parts are sent this many at a time. */
+  private static final int PARTS_IN_FLIGHT = 2;
   private final Duration warmUp;
   private final Duration batch;
   private final int batches;
@@ -93,7 +95,7 @@ public final class PlannerThroughput {
           : serde.deserializer().deserialize("planner-state", stored[0]),
           s -> stored[0] = serde.serializer().serialize("planner-state", s)) : null;
       this.planner = new Planner(new PlannerSettings(threshold, 1024, 5, Duration.ofSeconds(1), Duration.ofSeconds(60),
-          Duration.ofMinutes(10), 5));
+          Duration.ofMinutes(10), 5, PARTS_IN_FLIGHT));
       List<String> ids = new ArrayList<>();
       for (int i = 1; i <= PROPERTIES; i++) {
         ids.add(String.format(Locale.ROOT, "seg-%03d", i));
@@ -117,19 +119,24 @@ public final class PlannerThroughput {
         List<ComputeTask> dispatched = actions.dispatch();
         if (!dispatched.isEmpty()) {
           planned++;
-          lastParts = dispatched.size();
           partsSeen += dispatched.size();
         }
-        for (ComputeTask t : List.copyOf(dispatched)) {
+        // Answer every dispatched part with a success, and the parts those results release in turn.
+        java.util.ArrayDeque<ComputeTask> toAnswer = new java.util.ArrayDeque<>(dispatched);
+        while (!toAnswer.isEmpty()) {
+          ComputeTask t = toAnswer.poll();
           roundTrip();
           // As the processor gets it: a deserialized record, built here without a builder's default lookups.
-          planner.onResult(state, new TaskResult(t.getPlanId(), t.getWorkspaceId(), t.getPart(), 0, t.getAttempt(), true, null,
-              0L, 0L, t.getEstimatedWork(), 0L, clock, clock, clock, 0), view, clock);
+          PlannerActions next = planner.onResult(state, new TaskResult(t.getPlanId(), t.getWorkspaceId(), t.getPart(), 0,
+              t.getAttempt(), true, null, 0L, 0L, t.getEstimatedWork(), 0L, clock, clock, clock, 0), view, clock);
+          toAnswer.addAll(next.dispatch());
+          partsSeen += next.dispatch().size();
         }
       }
       if (state.getInFlight() != null) {
         throw new IllegalStateException("plan left in flight: results did not complete it");
       }
+      lastParts = state.getCompleted().get(state.getCompleted().size() - 1).getPartWork().size();
       return planned;
     }
 

@@ -32,7 +32,9 @@ final class ProduceCommand implements Callable<Integer> {
     var config = parent.config();
     String target = topic != null ? topic : config.topics().userEvents();
     Map<String, Object> props = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, config.kafka().bootstrapServers(),
-        ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.LINGER_MS_CONFIG, 20);
+        ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.LINGER_MS_CONFIG, 20,
+        // Topics may be only a moment old: see KafkaLoadSink on KAFKA-15591.
+        ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 1);
     long sent = 0;
     try (KafkaProducer<String, String> producer = new KafkaProducer<>(props, new StringSerializer(), new StringSerializer());
         BufferedReader in = file != null ? Files.newBufferedReader(file, StandardCharsets.UTF_8)

@@ -50,7 +50,9 @@ final class SampleLoadCommand implements Callable<Integer> {
     List<String[]> invalid = sample.invalid(names.get(0), config.ingest().maxFieldLength(), config.ingest().maxPayloadBytes());
     Map<String, Object> props = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, config.kafka().bootstrapServers(),
         ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.LINGER_MS_CONFIG, 20,
-        ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 4 * 1024 * 1024);
+        ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 4 * 1024 * 1024,
+        // Topics made by `migrate` a moment ago: see KafkaLoadSink on KAFKA-15591.
+        ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 1);
     try (var producer = new KafkaProducer<>(props, new ByteArraySerializer(), new ByteArraySerializer())) {
       if (definitions) {
         for (String workspace : names) {

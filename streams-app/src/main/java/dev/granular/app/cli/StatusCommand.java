@@ -71,7 +71,8 @@ final class StatusCommand implements Callable<Integer> {
     p.getPartWork().forEach(work::add);
     ArrayNode parts = out.putArray("partStates");
     for (PartState part : p.getParts()) {
-      ObjectNode o = parts.addObject().put("part", part.getTask().getPart()).put("status", part.getStatus().name())
+      String status = dev.granular.app.planner.Planner.waiting(part) ? "WAITING" : part.getStatus().name();
+      ObjectNode o = parts.addObject().put("part", part.getTask().getPart()).put("status", status)
           .put("attempt", part.getTask().getAttempt()).put("estimatedWork", part.getTask().getEstimatedWork());
       if (part.getLastError() != null) {
         o.put("lastError", part.getLastError());

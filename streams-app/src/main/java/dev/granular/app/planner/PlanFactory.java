@@ -64,7 +64,8 @@ public final class PlanFactory {
         ComputeTask task = new ComputeTask(planId, s.getWorkspaceId(), parts.size(), 0, 0, w.fromMs, windowTo, nowMs,
             piece.bucket(), piece.buckets(), allProperties ? List.of() : piece.propertyIds(), view.version(), nowMs, wallNow,
             piece.estimatedWork(), 1, split);
-        parts.add(new PartState(task, PartStatus.QUEUED, null, wallNow, 0L, null));
+        // Not dispatched yet (dispatchedAtMs 0): the planner sends parts as earlier ones finish.
+        parts.add(new PartState(task, PartStatus.QUEUED, null, 0L, 0L, null));
       }
     }
     parts.forEach(p -> p.getTask().setParts(parts.size()));

@@ -74,7 +74,7 @@ public final class Planner {
     s.setInFlight(proposal.plan());
     s.setPendingTick(null);
     PlannerActions actions = PlannerActions.none(proposal.reason());
-    proposal.plan().getParts().forEach(p -> actions.dispatch(p.getTask()));
+    dispatchWaiting(proposal.plan(), actions, wallNow);
     return actions;
   }
 
@@ -91,12 +91,44 @@ public final class Planner {
       // A success from an earlier attempt counts too: every attempt does the same idempotent work.
       part.setStatus(PartStatus.DONE);
       part.setOutcome(r);
-      return allDone(plan) ? complete(s, plan, view, wallNow) : PlannerActions.none("part " + r.getPart() + " done");
+      if (allDone(plan)) {
+        return complete(s, plan, view, wallNow);
+      }
+      PlannerActions actions = PlannerActions.none("part " + r.getPart() + " done");
+      if (!plan.getParked()) {
+        dispatchWaiting(plan, actions, wallNow);
+      }
+      return actions;
     }
     if (r.getAttempt() != part.getTask().getAttempt()) {
       return PlannerActions.none("ignored failure of superseded attempt " + r.getAttempt());
     }
     return failed(plan, part, r.getReason() == null ? "failed" : r.getReason(), wallNow);
+  }
+
+  /** Not yet sent: queued by the plan factory, waiting for one of the plan's {@code partsInFlight} places. */
+  public static boolean waiting(PartState part) {
+    return part.getStatus() == PartStatus.QUEUED && part.getDispatchedAtMs() == 0;
+  }
+
+  /** Sends waiting parts, in order, while fewer than {@code partsInFlight} of the plan's parts are unfinished. */
+  private void dispatchWaiting(Plan plan, PlannerActions actions, long wallNow) {
+    int unfinished = 0;
+    for (PartState p : plan.getParts()) {
+      if (p.getStatus() == PartStatus.RETRYING || (p.getStatus() == PartStatus.QUEUED && !waiting(p))) {
+        unfinished++;
+      }
+    }
+    for (PartState p : plan.getParts()) {
+      if (unfinished >= settings.partsInFlight()) {
+        return;
+      }
+      if (waiting(p)) {
+        p.setDispatchedAtMs(Math.max(1, wallNow));
+        actions.dispatch(p.getTask());
+        unfinished++;
+      }
+    }
   }
 
   private static boolean allDone(Plan plan) {
@@ -118,7 +150,8 @@ public final class Planner {
     for (PartState part : plan.getParts()) {
       if (part.getStatus() == PartStatus.RETRYING && part.getRetryAtMs() <= wallNow) {
         actions.dispatch(redispatch(part, part.getTask().getAttempt() + 1, wallNow));
-      } else if (part.getStatus() == PartStatus.QUEUED && part.getDispatchedAtMs() + settings.taskTimeout().toMillis() <= wallNow) {
+      } else if (part.getStatus() == PartStatus.QUEUED && !waiting(part)
+          && part.getDispatchedAtMs() + settings.taskTimeout().toMillis() <= wallNow) {
         actions.and(failed(plan, part, "no result within " + settings.taskTimeout(), wallNow));
       }
     }
@@ -156,7 +189,7 @@ public final class Planner {
     ComputeTask task = ComputeTask.newBuilder(part.getTask()).setAttempt(attempt).build();
     part.setTask(task);
     part.setStatus(PartStatus.QUEUED);
-    part.setDispatchedAtMs(wallNow);
+    part.setDispatchedAtMs(Math.max(1, wallNow));
     return task;
   }
 
