@@ -68,8 +68,9 @@ final class FairnessAnalysis {
   }
 
   /**
-   * Where a task's time went, split into waiting for a slot (planned to read start) and running (read start to
-   * finish), for the small workspaces' tasks and the whale's: it tells a queueing lag from a slow-statement lag.
+   * Where a task's time went: waiting (from its plan until its read starts, so a part sent after earlier parts
+   * counts that wait too) and running (read start to finish), for the small workspaces' tasks and the whale's.
+   * It tells a queueing lag from a slow-statement lag.
    */
   static String taskTimes(List<TaskResult> results, String whaleId) {
     StringBuilder out = new StringBuilder("task times (ms, p50 / p99 / max):");
@@ -85,7 +86,7 @@ final class FairnessAnalysis {
       if (waits.isEmpty()) {
         continue;
       }
-      out.append(String.format(Locale.ROOT, " %s %d tasks: slot wait %s, run %s;", whale ? "whale" : "small",
+      out.append(String.format(Locale.ROOT, " %s %d tasks: planned to start %s, run %s;", whale ? "whale" : "small",
           waits.size(), spread(waits), spread(runs)));
     }
     return out.toString();

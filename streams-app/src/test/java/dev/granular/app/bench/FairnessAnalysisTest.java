@@ -15,9 +15,9 @@ class FairnessAnalysisTest {
   void taskTimesSeparateSlotWaitFromRunForSmallWorkspacesAndTheWhale() {
     List<TaskResult> results = List.of(result("s1", true, 10, 100, 130), result("s2", true, 30, 200, 210),
         result("s3", false, 999, 0, 99_999), result("whale", true, 5, 1_000, 3_000));
-    assertEquals("task times (ms, p50 / p99 / max): small 2 tasks: slot wait 10 / 30 / 30, run 10 / 30 / 30;"
-        + " whale 1 tasks: slot wait 5 / 5 / 5, run 2,000 / 2,000 / 2,000;", FairnessAnalysis.taskTimes(results, "whale"));
-    assertEquals("task times (ms, p50 / p99 / max): small 2 tasks: slot wait 10 / 30 / 30, run 10 / 30 / 30;",
+    assertEquals("task times (ms, p50 / p99 / max): small 2 tasks: planned to start 10 / 30 / 30, run 10 / 30 / 30;"
+        + " whale 1 tasks: planned to start 5 / 5 / 5, run 2,000 / 2,000 / 2,000;", FairnessAnalysis.taskTimes(results, "whale"));
+    assertEquals("task times (ms, p50 / p99 / max): small 2 tasks: planned to start 10 / 30 / 30, run 10 / 30 / 30;",
         FairnessAnalysis.taskTimes(results.subList(0, 3), null));
   }
 }
