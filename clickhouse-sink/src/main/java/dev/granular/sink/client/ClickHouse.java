@@ -16,6 +16,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -27,6 +29,16 @@ import java.util.concurrent.TimeUnit;
 public final class ClickHouse implements AutoCloseable {
   private final ClickHouseSettings settings;
   private final Client client;
+  /**
+   * Runs each request, so that {@link #await} can give up on it. Without it the client runs a request in the
+   * caller's thread, where only the read side has a timeout: a request body written to a server that accepted
+   * the connection but does not read (seen while it restarts) blocked a stream thread for good.
+   */
+  private final ExecutorService requests = Executors.newCachedThreadPool(r -> {
+    Thread t = new Thread(r, "granular-clickhouse-request");
+    t.setDaemon(true);
+    return t;
+  });
 
   public ClickHouse(ClickHouseSettings settings) {
     this.settings = settings;
@@ -41,6 +53,8 @@ public final class ClickHouse implements AutoCloseable {
         .setSocketTimeout(settings.socketTimeout().toMillis(), ChronoUnit.MILLIS)
         .setConnectTimeout(5, ChronoUnit.SECONDS)
         .setMaxRetries(0) // retries are the caller's policy, so they are counted and bounded in one place
+        .useAsyncRequests(true)
+        .setSharedOperationExecutor(requests)
         .setClientName("granular");
     if (!settings.maxExecutionTime().isZero()) {
       builder.serverSetting("max_execution_time", Long.toString(Math.max(1, settings.maxExecutionTime().toSeconds())));
@@ -140,6 +154,16 @@ public final class ClickHouse implements AutoCloseable {
       throw failure(what, e.getCause() == null ? e : e.getCause());
     } catch (java.util.concurrent.TimeoutException e) {
       future.cancel(true);
+      // Should the request still finish, release its connection.
+      future.whenComplete((response, error) -> {
+        if (response instanceof AutoCloseable c) {
+          try {
+            c.close();
+          } catch (Exception ignored) {
+            // nothing to do for an abandoned response
+          }
+        }
+      });
       throw new ClickHouseException("timed out: " + abbreviate(what), e, true);
     }
   }
@@ -163,5 +187,6 @@ public final class ClickHouse implements AutoCloseable {
   @Override
   public void close() {
     client.close();
+    requests.shutdownNow();
   }
 }

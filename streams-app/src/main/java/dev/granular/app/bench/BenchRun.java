@@ -21,6 +21,9 @@ import java.util.Set;
 public final class BenchRun {
   public enum Scenario { P1, P2, P3, P4 }
 
+  /** P4 first: it needs no services, and the services are then as idle as they will ever be. */
+  private static final List<Scenario> RUN_ORDER = List.of(Scenario.P4, Scenario.P3, Scenario.P2, Scenario.P1);
+
   private final AppConfig base;
   private final BenchSize size;
   private final Path workDir;
@@ -30,6 +33,10 @@ public final class BenchRun {
   private final List<String> notes = new ArrayList<>();
   private final Map<FairnessConfig, FairnessResult> fairness = new LinkedHashMap<>();
   private IngestScenario.Result ingest;
+  private java.util.function.Consumer<BenchReport> afterEachScenario = r -> { };
+  private long started;
+  private String date;
+  private Map<String, String> machine;
 
   public BenchRun(AppConfig base, BenchSize size, Path workDir, Set<Scenario> selected, String command) {
     this.base = base;
@@ -39,11 +46,15 @@ public final class BenchRun {
     this.command = command;
   }
 
-  public BenchReport run() {
-    long started = System.nanoTime();
-    String date = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
-    Map<String, String> machine = Machine.describe(base);
-    // P4 first: it needs no services, and the services are then as idle as they will ever be.
+  /**
+   * @param afterEachScenario gets the report so far after every scenario, so a long run that is interrupted
+   *     still leaves what it measured
+   */
+  public BenchReport run(java.util.function.Consumer<BenchReport> afterEachScenario) {
+    this.afterEachScenario = afterEachScenario;
+    started = System.nanoTime();
+    date = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
+    machine = Machine.describe(base);
     step(Scenario.P4, () -> figures.addAll(PlannerFigures.of(List.of(
         planner().run("small workspace (1 part per plan)", 100, 1_000_000),
         planner().run("whale (plans split into 25 parts)", 1_000_000, 1_000_000),
@@ -70,18 +81,28 @@ public final class BenchRun {
       }
       figures.addAll(FairnessFigures.of(fairness));
     });
+    machine.put("load average at end", Machine.loadAverage());
+    return report(List.of());
+  }
+
+  /** The figures so far, with the memory and reliability ones derived from P1 and P2; {@code pending} not yet run. */
+  private BenchReport report(List<Scenario> pending) {
+    List<Figure> all = new ArrayList<>(figures);
     if (!fairness.isEmpty()) {
-      figures.addAll(FairnessFigures.memory(fairness));
+      all.addAll(FairnessFigures.memory(fairness));
     }
     if (ingest != null) {
-      figures.add(MemoryFigure.of("during P2 ingest", ingest.peakRssBytes()));
+      all.add(MemoryFigure.of("during P2 ingest", ingest.peakRssBytes()));
     }
     if (!fairness.isEmpty() || ingest != null) {
-      figures.addAll(ReliabilityFigures.of(fairness, ingest));
+      all.addAll(ReliabilityFigures.of(fairness, ingest));
     }
-    machine.put("load average at end", Machine.loadAverage());
+    List<String> allNotes = new ArrayList<>(notes);
+    if (!pending.isEmpty()) {
+      allNotes.add(0, "PARTIAL: written after each scenario; still to run when written: " + pending);
+    }
     return new BenchReport(date, command, size.name(), (System.nanoTime() - started) / 1e9, machine, configuration(),
-        figures, notes);
+        all, allNotes);
   }
 
   private PlannerThroughput planner() {
@@ -132,5 +153,10 @@ public final class BenchRun {
     }
     notes.add(String.format(Locale.ROOT, "%s took %.0f s; load average (1/5/15 min) %s before, %s after", scenario,
         (System.nanoTime() - start) / 1e9, before, Machine.loadAverage()));
+    List<Scenario> pending = RUN_ORDER.subList(RUN_ORDER.indexOf(scenario) + 1, RUN_ORDER.size()).stream()
+        .filter(selected::contains).toList();
+    if (!pending.isEmpty()) {
+      afterEachScenario.accept(report(pending));
+    }
   }
 }

@@ -48,6 +48,8 @@ public final class ReportWriter {
         .append(" ClickHouse; P4 in memory); nothing is estimated or copied. `").append(jsonFile(r.size()))
         .append("` holds the same figures. `make bench` (default size) writes BENCHMARKS.md; `make bench-full` (the")
         .append(" issue's full sizes) writes BENCHMARKS-full.md.\n\n");
+    r.notes().stream().filter(n -> n.startsWith("PARTIAL")).findFirst()
+        .ifPresent(n -> md.append("**").append(n).append("**\n\n"));
     if (r.missed().isEmpty()) {
       md.append("**Targets:** every target that was measured was met.\n\n");
     } else {

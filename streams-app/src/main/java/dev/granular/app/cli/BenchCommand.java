@@ -56,7 +56,13 @@ public final class BenchCommand implements Callable<Integer> {
     Files.createDirectories(workDir);
     String exact = exactCommand(ProcessHandle.current().info().arguments().orElse(new String[] {"bench"}));
     String command = invokedAs == null ? exact : invokedAs + " (runs: " + exact + ")";
-    BenchReport report = new BenchRun(config, BenchSize.named(size), workDir.toAbsolutePath(), only, command).run();
+    BenchReport report = new BenchRun(config, BenchSize.named(size), workDir.toAbsolutePath(), only, command).run(partial -> {
+      try {
+        System.out.println("wrote the figures so far to " + ReportWriter.write(partial, out).get(0));
+      } catch (java.io.IOException e) {
+        System.err.println("bench: cannot write the partial report: " + e.getMessage());
+      }
+    });
     var files = ReportWriter.write(report, out);
     System.out.println();
     System.out.print(ReportWriter.figureTable(report));
