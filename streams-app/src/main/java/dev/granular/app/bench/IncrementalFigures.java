@@ -16,7 +16,8 @@ final class IncrementalFigures {
       out.add(Figure.of("P3", at + ": full recompute from an empty cursor, time", r.full().millis(), "ms")
           .withNote(String.format(Locale.ROOT, "building the history's state first took %,d ms", r.prepareMillis())));
       double timeRatio = r.full().millis() == 0 ? 0 : 100.0 * r.tick().millis() / r.full().millis();
-      out.add(Figure.of("P3", at + ": tick time / full recompute time", timeRatio, "%").against("≤ 5%", timeRatio <= 5));
+      out.add(Figure.of("P3", at + ": tick time / full recompute time", timeRatio, "%").against("≤ 5%", timeRatio <= 5)
+          .withNote(String.format(Locale.ROOT, "the new window is %.1f%% of the history", 100.0 * r.newEvents() / r.history())));
       if (r.tick().logged() == null || r.full().logged() == null) {
         String why = r.problem() == null ? "no query log" : r.problem();
         out.add(Figure.notMeasured("P3", at + ": rows read, tick / full", "%", why));
@@ -38,7 +39,9 @@ final class IncrementalFigures {
       double time = (double) large.tick().millis() / Math.max(1, small.tick().millis());
       out.add(Figure.of("P3", "growth of the tick's rows read with history", rows, "x").withNote(String.format(Locale.ROOT,
           "history grew %.1fx with the same W; the tick's time grew %.2fx. A tick whose cost followed only the new"
-          + " window would stay near 1x", history, time)));
+          + " window would stay near 1x. The growth is in reading the merged states and latest assignments of the"
+          + " users the window touched: their rows are spread over the 8,192-row granules of tables that grow with"
+          + " the number of users, so ClickHouse reads most granules", history, time)));
     }
     return out;
   }
