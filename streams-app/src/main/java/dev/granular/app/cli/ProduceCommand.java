@@ -1,5 +1,6 @@
 package dev.granular.app.cli;
 
+import dev.granular.app.load.LoadProducerConfig;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -8,7 +9,6 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 import picocli.CommandLine.Command;
@@ -31,10 +31,7 @@ final class ProduceCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     var config = parent.config();
     String target = topic != null ? topic : config.topics().userEvents();
-    Map<String, Object> props = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, config.kafka().bootstrapServers(),
-        ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.LINGER_MS_CONFIG, 20,
-        // Topics may be only a moment old: see KafkaLoadSink on KAFKA-15591.
-        ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 1);
+    Map<String, Object> props = LoadProducerConfig.of(config.kafka().bootstrapServers());
     long sent = 0;
     try (KafkaProducer<String, String> producer = new KafkaProducer<>(props, new StringSerializer(), new StringSerializer());
         BufferedReader in = file != null ? Files.newBufferedReader(file, StandardCharsets.UTF_8)

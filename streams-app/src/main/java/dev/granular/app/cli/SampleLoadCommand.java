@@ -1,6 +1,7 @@
 package dev.granular.app.cli;
 
 import dev.granular.app.config.AppConfig;
+import dev.granular.app.load.LoadProducerConfig;
 import dev.granular.app.load.SampleDefinitions;
 import dev.granular.app.load.SampleEvents;
 import java.nio.charset.StandardCharsets;
@@ -48,11 +49,8 @@ final class SampleLoadCommand implements Callable<Integer> {
     }
     SampleEvents sample = new SampleEvents(seed, run, System.currentTimeMillis());
     List<String[]> invalid = sample.invalid(names.get(0), config.ingest().maxFieldLength(), config.ingest().maxPayloadBytes());
-    Map<String, Object> props = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, config.kafka().bootstrapServers(),
-        ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.LINGER_MS_CONFIG, 20,
-        ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 4 * 1024 * 1024,
-        // Topics made by `migrate` a moment ago: see KafkaLoadSink on KAFKA-15591.
-        ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 1);
+    Map<String, Object> props = LoadProducerConfig.of(config.kafka().bootstrapServers());
+    props.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 4 * 1024 * 1024);
     try (var producer = new KafkaProducer<>(props, new ByteArraySerializer(), new ByteArraySerializer())) {
       if (definitions) {
         for (String workspace : names) {

@@ -36,15 +36,9 @@ public final class KafkaLoadSink implements LoadSink {
   /** A producer tuned for bulk sends; requests fit the oversized invalid records. */
   public static KafkaLoadSink open(String bootstrapServers, String eventsTopic, String definitionsTopic,
       int maxPayloadBytes) {
-    Map<String, Object> props = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-        ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.LINGER_MS_CONFIG, 20,
-        ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024,
-        ProducerConfig.MAX_REQUEST_SIZE_CONFIG, Math.max(4 * 1024 * 1024, 2 * maxPayloadBytes),
-        // One request in flight per broker: loads often go to topics created a moment ago, and an idempotent
-        // producer whose first request there fails (NOT_LEADER_OR_FOLLOWER) while its second succeeds then
-        // retries the first with OUT_OF_ORDER_SEQUENCE_NUMBER until it expires (KAFKA-15591, not fixed in
-        // 4.1.2). A P1 benchmark run lost two minutes and then the scenario to it.
-        ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 1);
+    Map<String, Object> props = LoadProducerConfig.of(bootstrapServers);
+    props.put(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
+    props.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, Math.max(4 * 1024 * 1024, 2 * maxPayloadBytes));
     return new KafkaLoadSink(new KafkaProducer<>(props, new ByteArraySerializer(), new ByteArraySerializer()),
         eventsTopic, definitionsTopic);
   }
