@@ -10,7 +10,6 @@ import dev.granular.sink.client.ClickHouse;
 import dev.granular.sink.client.RetryPolicy;
 import dev.granular.sink.events.EventBatchWriter;
 import dev.granular.sink.events.Retention;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.util.function.Function;
 import java.util.concurrent.CountDownLatch;
@@ -28,7 +27,7 @@ public final class GranularApp implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(GranularApp.class);
 
   private final AppConfig config;
-  private final GranularMetrics metrics = GranularMetrics.on(new SimpleMeterRegistry());
+  private final GranularMetrics metrics = GranularMetrics.prometheus();
   private final ClickHouse clickHouse;
   private final KafkaStreams streams;
   private final ScheduledExecutorService jobs = Executors.newSingleThreadScheduledExecutor(r -> {

@@ -26,7 +26,7 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 public final class BenchEnv implements AutoCloseable {
   private static final List<String> TOPICS = List.of("user-events", "user-events-dlq", "ingest-progress", "definitions",
       "definitions-dlq", "workspace-ticks", "compute-tasks", "compute-tasks-priority", "compute-task-results",
-      "compute-tasks-dlq", "assignments");
+      "compute-tasks-dlq", "assignments", "backfills");
 
   private final String name;
   private final Map<String, Object> settings;
@@ -47,7 +47,7 @@ public final class BenchEnv implements AutoCloseable {
     Path directory = Files.createDirectories(workDir.resolve(name));
     Map<String, Object> s = new LinkedHashMap<>();
     s.put("granular.kafka.bootstrap-servers", base.kafka().bootstrapServers());
-    s.put("granular.kafka.application-id", "granular-bench-" + name);
+    s.put("granular.kafka.application-id", "bench-" + name);
     s.put("granular.kafka.state-dir", directory.resolve("state").toString());
     for (String topic : TOPICS) {
       s.put("granular.topics." + topic, "bench-" + name + "-" + topic);
@@ -56,6 +56,7 @@ public final class BenchEnv implements AutoCloseable {
     s.put("granular.clickhouse.user", base.clickHouse().user());
     s.put("granular.clickhouse.password", base.clickHouse().password());
     s.put("granular.clickhouse.database", "granular_bench_" + name.replace('-', '_'));
+    s.put("granular.http.port", 0);
     s.putAll(extra);
     return new BenchEnv(name, s, AppConfig.load(null, s), directory);
   }

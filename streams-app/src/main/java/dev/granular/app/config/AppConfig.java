@@ -18,6 +18,7 @@ public record AppConfig(
     IngestSettings ingest,
     RetentionSettings retention,
     PlannerSettings planner,
+    HttpSettings http,
     Duration metricsLogInterval) {
 
   /** The defaults from config/application.conf with environment overrides, optionally under a user file. */
@@ -68,7 +69,8 @@ public record AppConfig(
         r.nonBlank(p + "topics.compute-tasks-priority"),
         r.nonBlank(p + "topics.compute-task-results"),
         r.nonBlank(p + "topics.compute-tasks-dlq"),
-        r.nonBlank(p + "topics.assignments"));
+        r.nonBlank(p + "topics.assignments"),
+        r.nonBlank(p + "topics.backfills"));
     ClickHouseSettings clickHouse = new ClickHouseSettings(
         r.httpUrl(p + "clickhouse.url"),
         r.nonBlank(p + "clickhouse.user"),
@@ -104,7 +106,9 @@ public record AppConfig(
         r.duration(p + "tasks.retry-max-backoff", Duration.ofMillis(1)),
         r.duration(p + "tasks.timeout", Duration.ofSeconds(1)),
         r.intIn(p + "sink.concurrency-per-partition", 1, 256));
-    return new AppConfig(kafka, topics, clickHouse, ingest, retention, planner, r.duration(p + "metrics.log-interval", Duration.ZERO));
+    HttpSettings http = new HttpSettings(r.nonBlank(p + "http.bind"), r.intIn(p + "http.port", 0, 65_535),
+        r.string(p + "http.advertised-host"));
+    return new AppConfig(kafka, topics, clickHouse, ingest, retention, planner, http, r.duration(p + "metrics.log-interval", Duration.ZERO));
   }
 
   public record KafkaSettings(String bootstrapServers, String applicationId, int numStreamThreads,
@@ -112,7 +116,13 @@ public record AppConfig(
 
   public record TopicNames(String userEvents, String userEventsDlq, String ingestProgress, String definitions,
       String definitionsDlq, String workspaceTicks, String computeTasks, String computeTasksPriority,
-      String computeTaskResults, String computeTasksDlq, String assignments) {}
+      String computeTaskResults, String computeTasksDlq, String assignments, String backfills) {}
+
+  /**
+   * @param port 0 picks a free port (tests)
+   * @param advertisedHost the host other instances reach this one at (Kafka Streams' application.server); blank: the bind address
+   */
+  public record HttpSettings(String bind, int port, String advertisedHost) {}
 
   /**
    * @param threshold T, in events x properties

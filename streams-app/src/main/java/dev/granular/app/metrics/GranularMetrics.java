@@ -3,15 +3,29 @@ package dev.granular.app.metrics;
 import dev.granular.app.planner.PlannerMetrics;
 import dev.granular.app.sink.SinkMetrics;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 
-/** Every metric group of one instance, on one registry. */
+/** Every metric group of one instance, on one registry; {@link #scrape()} renders it for Prometheus. */
 public record GranularMetrics(MeterRegistry registry, IngestMetrics ingest, PlannerMetrics planner, SinkMetrics sink) {
   public static GranularMetrics on(MeterRegistry registry) {
     return new GranularMetrics(registry, new IngestMetrics(registry), new PlannerMetrics(registry), new SinkMetrics(registry));
   }
 
+  /** A fresh Prometheus-backed set: what `granular run` serves on GET /metrics. */
+  public static GranularMetrics prometheus() {
+    return on(new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
+  }
+
   public static GranularMetrics inMemory() {
-    return on(new SimpleMeterRegistry());
+    return on(new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
+  }
+
+  /** The Prometheus text exposition of every meter (format 0.0.4). */
+  public String scrape() {
+    if (registry instanceof PrometheusMeterRegistry prometheus) {
+      return prometheus.scrape();
+    }
+    throw new IllegalStateException("metrics registry is not Prometheus-backed: " + registry.getClass().getName());
   }
 }

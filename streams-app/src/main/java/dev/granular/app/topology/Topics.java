@@ -39,6 +39,8 @@ public final class Topics {
   public final Topic<String, TaskResult> computeTaskResults;
   public final Topic<byte[], byte[]> computeTasksDlq;
   public final Topic<String, AssignmentChange> assignments;
+  /** Compacted, keyed by input topic: the replay fence of the last `granular backfill`, read by every instance. */
+  public final Topic<String, byte[]> backfills;
 
   public Topics(TopicNames names) {
     userEvents = new Topic<>(names.userEvents(), Serdes.ByteArray(), Serdes.ByteArray(), Map.of());
@@ -52,6 +54,7 @@ public final class Topics {
     computeTaskResults = new Topic<>(names.computeTaskResults(), Serdes.String(), new AvroSerde<>(TaskResult.class), WEEK);
     computeTasksDlq = new Topic<>(names.computeTasksDlq(), Serdes.ByteArray(), Serdes.ByteArray(), Map.of());
     assignments = new Topic<>(names.assignments(), Serdes.String(), new AvroSerde<>(AssignmentChange.class), Map.of());
+    backfills = new Topic<>(names.backfills(), Serdes.String(), Serdes.ByteArray(), COMPACTED);
   }
 
   /** Serde of the internal repartition topic that co-locates each workspace's events. */
@@ -67,6 +70,6 @@ public final class Topics {
   /** The topics `migrate` creates; internal repartition and changelog topics are left to Kafka Streams. */
   public List<Topic<?, ?>> external() {
     return List.of(userEvents, userEventsDlq, ingestProgress, definitions, definitionsDlq, workspaceTicks, computeTasks,
-        computeTasksPriority, computeTaskResults, computeTasksDlq, assignments);
+        computeTasksPriority, computeTaskResults, computeTasksDlq, assignments, backfills);
   }
 }

@@ -35,7 +35,9 @@ public final class ItServices {
     String id = UUID.randomUUID().toString().replace("-", "").substring(0, 10);
     Map<String, Object> o = new HashMap<>();
     o.put("granular.kafka.bootstrap-servers", BOOTSTRAP);
-    o.put("granular.kafka.application-id", "granular-it-" + id);
+    // Not "granular-...": Kafka's StreamsResetter treats topics prefixed "<application.id>-" as internal, so a
+    // test id starting with the default id would have its topics deleted by a reset of the default application.
+    o.put("granular.kafka.application-id", "it-" + id);
     o.put("granular.kafka.commit-interval", "1s");
     try {
       o.put("granular.kafka.state-dir", Files.createTempDirectory("granular-it-").toString());
@@ -46,12 +48,13 @@ public final class ItServices {
     o.put("granular.topics.user-events", "it-user-events-" + id);
     o.put("granular.topics.user-events-dlq", "it-user-events-dlq-" + id);
     for (String topic : new String[] {"ingest-progress", "definitions", "definitions-dlq", "workspace-ticks", "compute-tasks",
-        "compute-tasks-priority", "compute-task-results", "compute-tasks-dlq", "assignments"}) {
+        "compute-tasks-priority", "compute-task-results", "compute-tasks-dlq", "assignments", "backfills"}) {
       o.put("granular.topics." + topic, "it-" + topic + "-" + id);
     }
     o.put("granular.clickhouse.url", CLICKHOUSE);
     o.put("granular.clickhouse.database", "granular_it_" + id);
     o.put("granular.metrics.log-interval", "0s");
+    o.put("granular.http.port", 0); // a free port: tests run side by side
     o.putAll(extra);
     return o;
   }
