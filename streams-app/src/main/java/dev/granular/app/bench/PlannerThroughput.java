@@ -115,7 +115,7 @@ public final class PlannerThroughput {
             .setDurableEventsTotal(eventsTotal).setWatermarkMs(clock).setMinEventTimeMs(clock).setMaxEventTimeMs(clock)
             .setFlushedAtMs(clock).build());
         roundTrip();
-        PlannerActions actions = planner.onTick(state, new WorkspaceTick("bench-ws", clock, "bench"), view, clock);
+        PlannerActions actions = planner.onTick(state, new WorkspaceTick("bench-ws", clock, "bench", null), view, clock);
         List<ComputeTask> dispatched = actions.dispatch();
         if (!dispatched.isEmpty()) {
           planned++;

@@ -38,7 +38,7 @@ final class PlannerWatch implements AutoCloseable {
   long tickAll(Collection<String> workspaces) {
     long now = System.currentTimeMillis();
     for (String w : workspaces) {
-      producer.send(new ProducerRecord<>(ticksTopic, w, new WorkspaceTick(w, now, "bench")));
+      producer.send(new ProducerRecord<>(ticksTopic, w, new WorkspaceTick(w, now, "bench", null)));
     }
     producer.flush();
     return now;

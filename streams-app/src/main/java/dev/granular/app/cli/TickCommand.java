@@ -33,7 +33,7 @@ final class TickCommand implements Callable<Integer> {
     AppConfig config = parent.config();
     Topics topics = new Topics(config.topics());
     long now = System.currentTimeMillis();
-    WorkspaceTick tick = new WorkspaceTick(workspace, now, retryParked ? Planner.RETRY_PARKED : "manual");
+    WorkspaceTick tick = new WorkspaceTick(workspace, now, retryParked ? Planner.RETRY_PARKED : "manual", null);
     try (var producer = new KafkaProducer<>(Map.<String, Object>of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, config.kafka().bootstrapServers(),
         ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), topics.workspaceTicks.valueSerde().serializer())) {
       var meta = producer.send(new ProducerRecord<>(topics.workspaceTicks.name(), workspace, tick)).get();

@@ -51,6 +51,9 @@ public final class Planner {
     }
     s.setLastTickMs(Math.max(s.getLastTickMs(), tick.getTickAtMs()));
     Plan inFlight = s.getInFlight();
+    if (tick.getRewindToMs() != null) {
+      rewind(s, tick.getRewindToMs());
+    }
     if (inFlight != null) {
       if (inFlight.getParked() && RETRY_PARKED.equals(tick.getSource())) {
         return unpark(inFlight, wallNow);
@@ -59,6 +62,30 @@ public final class Planner {
       return PlannerActions.none("coalesced: plan " + inFlight.getPlanId() + " in flight");
     }
     return plan(s, tick.getTickAtMs(), view, wallNow);
+  }
+
+  /**
+   * A backfill asks for everything received after {@code toMs} to be computed again. The plan in flight must
+   * finish first (its completion would move the cursor forward again), so then the rewind waits for it.
+   */
+  private static void rewind(PlannerState s, long toMs) {
+    if (s.getInFlight() != null) {
+      s.setPendingRewindMs(s.getPendingRewindMs() == null ? toMs : Math.min(s.getPendingRewindMs(), toMs));
+      return;
+    }
+    if (toMs >= s.getCursorMs()) {
+      return;
+    }
+    // The durable total at toMs is known only where a completed plan ended at or before it; otherwise 0, which
+    // overestimates the work (more parts), never underestimates it.
+    long totalAt = 0;
+    for (Plan p : s.getCompleted()) {
+      if (p.getWindowToMs() <= toMs) {
+        totalAt = Math.max(totalAt, p.getEventsTotalAtEnd());
+      }
+    }
+    s.setCursorMs(toMs);
+    s.setEventsTotalAtCursor(Math.min(s.getEventsTotalAtCursor(), totalAt));
   }
 
   /** What a tick at {@code nowMs} would plan, without changing anything (for `explain`). */
@@ -225,6 +252,11 @@ public final class Planner {
     s.setCompleted(completed);
     PlannerActions actions = PlannerActions.none("plan " + plan.getPlanId() + " complete, cursor " + s.getCursorMs());
     actions.completed(plan);
+    Long rewind = s.getPendingRewindMs();
+    if (rewind != null) {
+      s.setPendingRewindMs(null);
+      rewind(s, rewind); // the rewind's own tick was coalesced into pendingTick, so a plan from there follows
+    }
     Long pending = s.getPendingTick();
     if (pending != null) {
       actions.and(plan(s, pending, view, wallNow));

@@ -172,7 +172,7 @@ public final class PlannerProcessor extends ContextualProcessor<String, Object, 
   private void schedule(long now) {
     try (KeyValueIterator<String, PlannerState> all = states.all()) {
       all.forEachRemaining(kv -> context().forward(new Record<>(kv.key,
-          (PlannerOutput) new PlannerOutput.Tick(new WorkspaceTick(kv.key, now, "scheduler")), now)));
+          (PlannerOutput) new PlannerOutput.Tick(new WorkspaceTick(kv.key, now, "scheduler", null)), now)));
     }
   }
 

@@ -113,7 +113,7 @@ final class ComputeFixture {
     try (var producer = new KafkaProducer<>(Map.<String, Object>of("bootstrap.servers", ItServices.BOOTSTRAP),
         new org.apache.kafka.common.serialization.StringSerializer(), serde.serializer())) {
       producer.send(new ProducerRecord<>(config.topics().workspaceTicks(), workspace,
-          new dev.granular.avro.WorkspaceTick(workspace, now, "manual"))).get();
+          new dev.granular.avro.WorkspaceTick(workspace, now, "manual", null))).get();
     }
   }
 

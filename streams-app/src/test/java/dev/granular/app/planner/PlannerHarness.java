@@ -94,7 +94,12 @@ final class PlannerHarness implements AutoCloseable {
   }
 
   void tick(String workspace, long nowMs, String source) {
-    ticks.pipeInput(workspace, new WorkspaceTick(workspace, nowMs, source));
+    ticks.pipeInput(workspace, new WorkspaceTick(workspace, nowMs, source, null));
+  }
+
+  /** A backfill's tick: move the cursor back to {@code toMs} and plan from there. */
+  void rewind(String workspace, long nowMs, long toMs) {
+    ticks.pipeInput(workspace, new WorkspaceTick(workspace, nowMs, "backfill", toMs));
   }
 
   /** Lets the sink's workers finish and forwards their results (and the planner's retry timer run). */

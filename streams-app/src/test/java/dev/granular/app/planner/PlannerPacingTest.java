@@ -24,7 +24,7 @@ class PlannerPacingTest {
 
   private List<ComputeTask> tick() {
     planner.onProgress(state, new IngestProgress("w", 1_000L, 1_000L, 1_000L, 0L, 0L, 1_000L));
-    return planner.onTick(state, new WorkspaceTick("w", 5_000L, "test"), view, 10).dispatch();
+    return planner.onTick(state, new WorkspaceTick("w", 5_000L, "test", null), view, 10).dispatch();
   }
 
   private PlannerActions result(ComputeTask t, boolean success) {
