@@ -6,6 +6,7 @@ import dev.granular.app.definitions.RejectedDefinitionProcessor;
 import dev.granular.app.dlq.Checked;
 import dev.granular.app.ingest.EventParser;
 import dev.granular.app.ingest.IngestWriter;
+import dev.granular.app.ingest.ReplayFences;
 import dev.granular.app.ingest.ValidateProcessor;
 import dev.granular.app.metrics.GranularMetrics;
 import dev.granular.app.planner.Planner;
@@ -60,10 +61,13 @@ public final class GranularTopology {
 
   private static void ingest(StreamsBuilder builder, AppConfig config, Topics topics, Dependencies deps) {
     AppConfig.IngestSettings ingest = config.ingest();
+    builder.addGlobalStore(Stores.backfillFences(), topics.backfills.name(),
+        Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("backfills-source"), () -> new ReplayFences(Stores.BACKFILL_FENCES));
     EventParser parser = new EventParser(ingest.maxPayloadBytes(), ingest.maxFieldLength());
     Map<String, KStream<byte[], Checked<UserEvent>>> branches = builder
         .stream(topics.userEvents.name(), Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()).withName("user-events-source"))
-        .process(() -> new ValidateProcessor(parser, deps.metrics().ingest()), Named.as("ingest-validate"))
+        .process(() -> new ValidateProcessor(parser, deps.metrics().ingest(), topics.userEvents.name(), Stores.BACKFILL_FENCES),
+            Named.as("ingest-validate"))
         .split(Named.as("ingest-route-"))
         .branch((key, value) -> value.isValid(), Branched.as("valid"))
         .defaultBranch(Branched.as("rejected"));

@@ -1,6 +1,7 @@
 package dev.granular.app.topology;
 
 import dev.granular.app.ingest.EventBuffer;
+import dev.granular.app.ingest.ReplayFence;
 import dev.granular.app.ingest.WorkspaceClock;
 import dev.granular.app.serde.AvroSerde;
 import dev.granular.app.sink.SinkMetrics;
@@ -25,6 +26,8 @@ public final class Stores {
   public static final String PLANNER_STATE = "planner-state";
   /** Per workspace: its valid definitions and compile baseline; written by the planner, read by the sink. */
   public static final String WORKSPACE_DEFINITIONS = "workspace-definitions";
+  /** Global: per input topic, the replay fence of the last backfill (source: the backfills topic, no changelog). */
+  public static final String BACKFILL_FENCES = "backfill-fences";
   /** Per task: the K compute slots, flushed (drained) before every commit. Not logged. */
   public static final String SINK_SLOTS = "compute-slots";
 
@@ -44,6 +47,15 @@ public final class Stores {
 
   public static StoreBuilder<KeyValueStore<String, WorkspaceDefinitions>> workspaceDefinitions() {
     return keyValue(WORKSPACE_DEFINITIONS, new AvroSerde<>(WorkspaceDefinitions.class));
+  }
+
+  public static StoreBuilder<KeyValueStore<String, ReplayFence>> backfillFences() {
+    return keyValue(BACKFILL_FENCES, ReplayFence.serde()).withLoggingDisabled(); // a global store's topic is its log
+  }
+
+  /** The stores whose changelog topics Kafka Streams creates ({@code <application.id>-<store>-changelog}). */
+  public static java.util.List<String> changelogged() {
+    return java.util.List.of(INGEST_CLOCK, PLANNER_STATE, WORKSPACE_DEFINITIONS);
   }
 
   public static StoreBuilder<TaskSlots> sinkSlots(int slots, Supplier<TaskWork> work, SinkMetrics metrics, LongSupplier clock) {

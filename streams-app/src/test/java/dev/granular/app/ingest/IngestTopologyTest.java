@@ -75,6 +75,27 @@ class IngestTopologyTest {
   }
 
   @Test
+  void aBackfillFenceReplaysOnlyTheSelectedWorkspacesBelowItAndNeverDeadLettersTwice() {
+    AppConfig config = AppConfig.load(null, Map.of());
+    Topics topics = new Topics(config.topics());
+    TestInputTopic<String, byte[]> backfills = driver.createInputTopic(topics.backfills.name(), new org.apache.kafka.common.serialization.StringSerializer(),
+        new ByteArraySerializer());
+    // Offsets 0..3 were processed before the backfill (committed offset 4); only workspace "a'; DROP" is replayed.
+    String hostile = "a'; DROP TABLE user_events; --";
+    backfills.pipeInput(topics.userEvents.name(), new ReplayFence(topics.userEvents.name(), List.of(hostile), Map.of(0, 4L), 0, 1).toJson());
+    driver.advanceWallClockTime(Duration.ofSeconds(10));
+    send(event(hostile, "a-1"));   // offset 0: replayed, selected
+    send(event("b", "b-1"));       // offset 1: replayed, not selected
+    send("{not json");             // offset 2: replayed, dead-lettered the first time
+    send(event("b", "b-2"));       // offset 3: replayed, not selected
+    send(event("b", "b-3"));       // offset 4: never processed: kept
+    send("{still not json");       // offset 5: never processed: dead-lettered
+    driver.advanceWallClockTime(Duration.ofSeconds(11));
+    assertEquals(List.of("a-1", "b-3"), stored.stream().map(StoredEvent::messageId).toList());
+    assertEquals(1, dlq.readRecordsToList().size(), "only the record never processed before is dead-lettered");
+  }
+
+  @Test
   void invalidRecordsGoToTheDeadLetterTopicWithReasonSourceAndOriginalBytes() {
     send(event("w", "ok-1"));
     String bad = "{\"workspaceId\":\"w\",\"messageId\":\"m\",\"type\":\"track\",\"userId\":\"u\"}";
