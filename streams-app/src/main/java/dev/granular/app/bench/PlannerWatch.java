@@ -1,6 +1,6 @@
 package dev.granular.app.bench;
 
-import dev.granular.app.cli.PlannerSnapshot;
+import dev.granular.app.topology.PlannerSnapshot;
 import dev.granular.app.config.AppConfig;
 import dev.granular.app.topology.Topics;
 import dev.granular.avro.PlannerState;

@@ -1,6 +1,6 @@
 package dev.granular.app.bench;
 
-import dev.granular.app.cli.TopicScan;
+import dev.granular.app.topology.TopicScan;
 import dev.granular.app.config.AppConfig;
 import dev.granular.app.dlq.DeadLetterHeaders;
 import dev.granular.app.serde.AvroSerde;

@@ -1,5 +1,6 @@
 package dev.granular.app.cli;
 
+import dev.granular.app.topology.TopicScan;
 import dev.granular.app.config.AppConfig;
 import dev.granular.app.topology.Topics;
 import dev.granular.avro.AssignmentChange;

@@ -1,5 +1,6 @@
 package dev.granular.app.cli;
 
+import dev.granular.app.topology.PlannerSnapshot;
 import dev.granular.app.config.AppConfig;
 import dev.granular.avro.PlannerState;
 import dev.granular.sink.client.ClickHouse;

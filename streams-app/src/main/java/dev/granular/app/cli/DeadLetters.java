@@ -1,5 +1,6 @@
 package dev.granular.app.cli;
 
+import dev.granular.app.topology.TopicScan;
 import dev.granular.app.dlq.DeadLetterHeaders;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;

@@ -1,5 +1,6 @@
 package dev.granular.app.cli;
 
+import dev.granular.app.topology.PlannerSnapshot;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.granular.app.config.AppConfig;

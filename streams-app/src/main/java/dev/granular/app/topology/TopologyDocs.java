@@ -14,7 +14,11 @@ public final class TopologyDocs {
 
   /** The production topology under the default configuration; no external system is touched. */
   public static Topology defaultTopology() {
-    AppConfig config = AppConfig.load(null, Map.of());
+    return inert(AppConfig.load(null, Map.of()));
+  }
+
+  /** The production topology for {@code config}, with nothing behind it: for describing it or cleaning its state. */
+  public static Topology inert(AppConfig config) {
     return GranularTopology.build(config, new GranularTopology.Dependencies(
         () -> batch -> {
           throw new IllegalStateException("documentation topology never runs");

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.granular.app.cli.PlannerSnapshot;
+import dev.granular.app.topology.PlannerSnapshot;
 import dev.granular.app.config.AppConfig;
 import dev.granular.avro.PlannerState;
 import dev.granular.sink.client.ClickHouse;

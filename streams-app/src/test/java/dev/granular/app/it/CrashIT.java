@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.typesafe.config.ConfigFactory;
 import com.typesafe.config.ConfigRenderOptions;
-import dev.granular.app.cli.PlannerSnapshot;
+import dev.granular.app.topology.PlannerSnapshot;
 import dev.granular.app.config.AppConfig;
 import dev.granular.app.serde.AvroSerde;
 import dev.granular.avro.Plan;

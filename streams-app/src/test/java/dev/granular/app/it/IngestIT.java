@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.granular.app.GranularApp;
-import dev.granular.app.cli.TopicScan;
+import dev.granular.app.topology.TopicScan;
 import dev.granular.app.config.AppConfig;
 import dev.granular.app.dlq.DeadLetterHeaders;
 import dev.granular.app.load.SampleEvents;

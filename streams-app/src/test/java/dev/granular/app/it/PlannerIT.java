@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.granular.app.GranularApp;
-import dev.granular.app.cli.TopicScan;
+import dev.granular.app.topology.TopicScan;
 import dev.granular.app.config.AppConfig;
 import dev.granular.app.serde.AvroSerde;
 import dev.granular.avro.AssignmentChange;
@@ -115,7 +115,7 @@ class PlannerIT {
   }
 
   private static PlannerState state(AppConfig config) {
-    PlannerState s = dev.granular.app.cli.PlannerSnapshot.read(config).states().get(W);
+    PlannerState s = dev.granular.app.topology.PlannerSnapshot.read(config).states().get(W);
     return s == null ? dev.granular.app.planner.Planner.fresh(W) : s;
   }
 

@@ -1,4 +1,4 @@
-package dev.granular.app.cli;
+package dev.granular.app.topology;
 
 import java.time.Duration;
 import java.util.List;

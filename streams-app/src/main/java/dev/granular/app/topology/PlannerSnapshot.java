@@ -1,8 +1,7 @@
-package dev.granular.app.cli;
+package dev.granular.app.topology;
 
 import dev.granular.app.config.AppConfig;
 import dev.granular.app.serde.AvroSerde;
-import dev.granular.app.topology.Stores;
 import dev.granular.avro.PlannerState;
 import dev.granular.avro.WorkspaceDefinitions;
 import java.nio.charset.StandardCharsets;
@@ -22,7 +21,7 @@ public record PlannerSnapshot(Map<String, PlannerState> states, Map<String, Work
         latest(bootstrap, changelog(app, Stores.WORKSPACE_DEFINITIONS), new AvroSerde<>(WorkspaceDefinitions.class)));
   }
 
-  static String changelog(String applicationId, String store) {
+  public static String changelog(String applicationId, String store) {
     return applicationId + "-" + store + "-changelog";
   }
 

@@ -1,0 +1,24 @@
+package dev.granular.app.cli;
+
+import dev.granular.app.lifecycle.LocalState;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+@Command(name = "clean-state", mixinStandardHelpOptions = true,
+    description = "Remove this host's local state of the application (KafkaStreams#cleanUp), e.g. on each host after a backfill or reset.")
+final class CleanStateCommand implements Callable<Integer> {
+  @ParentCommand
+  GranularCli parent;
+
+  @Option(names = "--json", description = "One JSON object.")
+  boolean json;
+
+  @Override
+  public Integer call() {
+    String dir = LocalState.clean(parent.config()).toString();
+    System.out.println(json ? JsonOut.object().put("cleaned", dir).toString() : "cleaned " + dir);
+    return 0;
+  }
+}

@@ -1,0 +1,51 @@
+package dev.granular.app.lifecycle;
+
+import dev.granular.app.config.AppConfig;
+import dev.granular.app.topology.Topics;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.kafka.clients.admin.OffsetSpec;
+
+/**
+ * `granular reset`: start the application over. Its internal topics (derived from the topology, by exact name)
+ * are deleted, events and definitions are read again from the earliest retained, and the derived topics (ticks,
+ * progress, tasks, results) are skipped to their end, since the plans they belong to are gone. ClickHouse is
+ * kept: every write is safe to repeat, so the recompute lands on the same answers.
+ */
+public final class Reset {
+  public record Report(String application, boolean dryRun, List<String> deletedTopics, Map<String, String> offsets,
+      String localState, List<String> nextSteps) {}
+
+  private Reset() {}
+
+  public static Report run(AppConfig config, boolean dryRun) {
+    String app = config.kafka().applicationId();
+    Topics topics = new Topics(config.topics());
+    ApplicationTopics declared = ApplicationTopics.of(config);
+    try (Kafka kafka = new Kafka(config)) {
+      ConsumerGroup group = kafka.group();
+      Guard.noLiveMembers(group, app, "reset");
+      Set<String> existing = kafka.topicNames();
+      List<String> delete = new ArrayList<>(declared.internal().stream().filter(existing::contains).toList());
+      Map<String, String> offsets = new LinkedHashMap<>();
+      for (String input : declared.inputs()) {
+        boolean source = input.equals(topics.userEvents.name()) || input.equals(topics.definitions.name());
+        offsets.put(input, source ? "earliest" : "latest");
+      }
+      if (!dryRun) {
+        offsets.forEach((topic, where) -> group.reset(topic,
+            group.offsets(topic, "earliest".equals(where) ? OffsetSpec.earliest() : OffsetSpec.latest())));
+        if (existing.contains(topics.backfills.name())) {
+          kafka.send(topics.backfills.name(), topics.userEvents.name(), null); // a fence's offsets mean nothing now
+          kafka.flush();
+        }
+        kafka.delete(delete);
+        LocalState.clean(config);
+      }
+      return new Report(app, dryRun, delete, offsets, LocalState.directory(config).toString(), Guard.nextSteps(app));
+    }
+  }
+}
