@@ -108,7 +108,9 @@ public final class GranularApp implements AutoCloseable {
   @Override
   public void close() {
     jobs.shutdownNow();
-    streams.close(Duration.ofSeconds(60));
+    // Leave the group at once: `backfill` and `reset` refuse while members are alive, and a member that only
+    // stopped would linger until its session timed out.
+    streams.close(new KafkaStreams.CloseOptions().timeout(Duration.ofSeconds(60)).leaveGroup(true));
     clickHouse.close();
     stopped.countDown();
   }

@@ -66,7 +66,13 @@ final class ComputeFixture {
   static List<String> definitionsFor(String workspace) {
     List<String> out = new ArrayList<>();
     for (String d : DEFINITIONS) {
-      out.add("{\"workspaceId\":\"" + workspace + "\"," + d.substring(1));
+      try {
+        ObjectNode json = JSON.createObjectNode().put("workspaceId", workspace);
+        json.setAll((ObjectNode) JSON.readTree(d));
+        out.add(json.toString());
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
     }
     return out;
   }
