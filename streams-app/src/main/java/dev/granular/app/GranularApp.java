@@ -1,6 +1,7 @@
 package dev.granular.app;
 
 import dev.granular.app.config.AppConfig;
+import dev.granular.app.metrics.BinderSet;
 import dev.granular.app.metrics.GranularMetrics;
 import dev.granular.app.sink.EngineTaskWork;
 import dev.granular.app.sink.TaskWork;
@@ -11,7 +12,7 @@ import dev.granular.sink.client.RetryPolicy;
 import dev.granular.sink.events.EventBatchWriter;
 import dev.granular.sink.events.Retention;
 import java.time.Duration;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -30,6 +31,7 @@ public final class GranularApp implements AutoCloseable {
   private final GranularMetrics metrics = GranularMetrics.prometheus();
   private final ClickHouse clickHouse;
   private final KafkaStreams streams;
+  private final BinderSet binders;
   private final ScheduledExecutorService jobs = Executors.newSingleThreadScheduledExecutor(r -> {
     Thread t = new Thread(r, "granular-jobs");
     t.setDaemon(true);
@@ -41,15 +43,20 @@ public final class GranularApp implements AutoCloseable {
     this(config, EngineTaskWork::new);
   }
 
-  /** @param taskWork how compute tasks run, given the ClickHouse gateway (tests may wrap or fake it) */
-  public GranularApp(AppConfig config, Function<ClickHouse, TaskWork> taskWork) {
+  /**
+   * @param taskWork how compute tasks run, given the ClickHouse gateway and a listener counting statement
+   *                 retries (tests may wrap or fake it)
+   */
+  public GranularApp(AppConfig config, BiFunction<ClickHouse, RetryPolicy.Listener, TaskWork> taskWork) {
     this.config = config;
-    this.clickHouse = new ClickHouse(config.clickHouse());
+    this.clickHouse = new ClickHouse(config.clickHouse(), metrics.clickHouse());
     AppConfig.IngestSettings ingest = config.ingest();
-    RetryPolicy retry = new RetryPolicy(ingest.retryInitialBackoff(), ingest.retryMaxBackoff(), ingest.retryMaxElapsed());
-    Topology topology = GranularTopology.build(config, new GranularTopology.Dependencies(
-        () -> new EventBatchWriter(clickHouse, retry), () -> taskWork.apply(clickHouse), System::currentTimeMillis, metrics));
+    RetryPolicy retry = new RetryPolicy(ingest.retryInitialBackoff(), ingest.retryMaxBackoff(), ingest.retryMaxElapsed())
+        .withListener(metrics.ingest()::insertRetried);
+    Topology topology = GranularTopology.build(config, new GranularTopology.Dependencies(() -> new EventBatchWriter(clickHouse, retry),
+        () -> taskWork.apply(clickHouse, metrics.sink()::statementRetried), System::currentTimeMillis, metrics));
     this.streams = new KafkaStreams(topology, StreamsProperties.from(config));
+    this.binders = BinderSet.bind(metrics.registry(), streams);
     // A thread that gave up (e.g. ClickHouse down past the retry budget) is replaced; it resumes from the
     // last committed offsets, so nothing is lost and nothing is skipped.
     streams.setUncaughtExceptionHandler(e -> {
@@ -111,6 +118,7 @@ public final class GranularApp implements AutoCloseable {
     // Leave the group at once: `backfill` and `reset` refuse while members are alive, and a member that only
     // stopped would linger until its session timed out.
     streams.close(new KafkaStreams.CloseOptions().timeout(Duration.ofSeconds(60)).leaveGroup(true));
+    binders.close();
     clickHouse.close();
     stopped.countDown();
   }

@@ -19,6 +19,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 /**
  * The one gateway to ClickHouse, on client-v2 over HTTP.
@@ -28,6 +29,7 @@ import java.util.concurrent.TimeUnit;
  */
 public final class ClickHouse implements AutoCloseable {
   private final ClickHouseSettings settings;
+  private final StatementObserver observer;
   private final Client client;
   /**
    * Runs each request, so that {@link #await} can give up on it. Without it the client runs a request in the
@@ -41,7 +43,13 @@ public final class ClickHouse implements AutoCloseable {
   });
 
   public ClickHouse(ClickHouseSettings settings) {
+    this(settings, StatementObserver.NONE);
+  }
+
+  /** @param observer told the duration and outcome of every statement (metrics) */
+  public ClickHouse(ClickHouseSettings settings, StatementObserver observer) {
     this.settings = settings;
+    this.observer = observer;
     Client.Builder builder = new Client.Builder()
         .addEndpoint(settings.url())
         .setUsername(settings.user())
@@ -80,6 +88,13 @@ public final class ClickHouse implements AutoCloseable {
 
   /** DDL or any statement without a result. */
   public void execute(String sql) {
+    observed(StatementObserver.Kind.COMMAND, () -> {
+      executeUnobserved(sql);
+      return null;
+    });
+  }
+
+  private void executeUnobserved(String sql) {
     try (QueryResponse ignored = await(client.query(sql, tsv()), sql)) {
       // the response is drained on close
     } catch (ClickHouseException e) {
@@ -91,6 +106,10 @@ public final class ClickHouse implements AutoCloseable {
 
   /** Runs a query and returns its TabSeparated rows, unescaped. */
   public List<String[]> rows(String sql) {
+    return observed(StatementObserver.Kind.QUERY, () -> rowsUnobserved(sql));
+  }
+
+  private List<String[]> rowsUnobserved(String sql) {
     try (QueryResponse response = await(client.query(sql, tsv()), sql);
         BufferedReader reader = new BufferedReader(new InputStreamReader(response.getInputStream(), StandardCharsets.UTF_8))) {
       List<String[]> out = new ArrayList<>();
@@ -124,6 +143,10 @@ public final class ClickHouse implements AutoCloseable {
 
   /** Inserts JSONEachRow lines into {@code table} of this database; returns rows written. */
   public long insertJsonEachRow(String table, byte[] jsonLines) {
+    return observed(StatementObserver.Kind.INSERT, () -> insertUnobserved(table, jsonLines));
+  }
+
+  private long insertUnobserved(String table, byte[] jsonLines) {
     String qualified = table(table);
     String what = "INSERT INTO " + qualified;
     try (InsertResponse response = await(
@@ -138,6 +161,29 @@ public final class ClickHouse implements AutoCloseable {
 
   public boolean ping() {
     return client.ping(2_000);
+  }
+
+  /** Times the statement, reading included, and tells the observer; failures are rethrown unchanged. */
+  private <T> T observed(StatementObserver.Kind kind, Supplier<T> statement) {
+    long start = System.nanoTime();
+    T result;
+    try {
+      result = statement.get();
+    } catch (RuntimeException e) {
+      observer.onError(kind, System.nanoTime() - start, rootCause(e));
+      throw e;
+    }
+    observer.onSuccess(kind, System.nanoTime() - start);
+    return result;
+  }
+
+  /** The server's error if there is one, otherwise the innermost cause: what an error metric should name. */
+  static Throwable rootCause(Throwable e) {
+    Throwable cause = e;
+    while (cause.getCause() != null && cause.getCause() != cause && !(cause instanceof ServerException)) {
+      cause = cause.getCause();
+    }
+    return cause;
   }
 
   private QuerySettings tsv() {

@@ -19,6 +19,15 @@ public final class RetryPolicy {
   private final Duration maxElapsed;
   private final LongSupplier clock;
   private final Sleeper sleeper;
+  private final Listener listener;
+
+  /** Told of every failed attempt that will be retried, e.g. to count retries in a metric. */
+  @FunctionalInterface
+  public interface Listener {
+    Listener NONE = failure -> { };
+
+    void retrying(ClickHouseException failure);
+  }
 
   /** Injected so tests can run the policy without waiting. */
   @FunctionalInterface
@@ -31,6 +40,11 @@ public final class RetryPolicy {
   }
 
   public RetryPolicy(Duration initialBackoff, Duration maxBackoff, Duration maxElapsed, LongSupplier clock, Sleeper sleeper) {
+    this(initialBackoff, maxBackoff, maxElapsed, clock, sleeper, Listener.NONE);
+  }
+
+  private RetryPolicy(Duration initialBackoff, Duration maxBackoff, Duration maxElapsed, LongSupplier clock, Sleeper sleeper,
+      Listener listener) {
     if (initialBackoff.isNegative() || initialBackoff.isZero() || maxBackoff.compareTo(initialBackoff) < 0) {
       throw new IllegalArgumentException("need 0 < initialBackoff <= maxBackoff");
     }
@@ -39,6 +53,12 @@ public final class RetryPolicy {
     this.maxElapsed = maxElapsed;
     this.clock = clock;
     this.sleeper = sleeper;
+    this.listener = listener;
+  }
+
+  /** The same policy, telling {@code listener} of each retry. */
+  public RetryPolicy withListener(Listener listener) {
+    return new RetryPolicy(initialBackoff, maxBackoff, maxElapsed, clock, sleeper, listener);
   }
 
   public Duration maxElapsed() {
@@ -57,6 +77,7 @@ public final class RetryPolicy {
         if (!e.retriable() || elapsed + backoff > maxElapsed.toMillis()) {
           throw e;
         }
+        listener.retrying(e);
         onRetry.run();
         log.warn("{} failed (attempt {}), retrying in {} ms: {}", what, attempt, backoff, e.getMessage());
         try {

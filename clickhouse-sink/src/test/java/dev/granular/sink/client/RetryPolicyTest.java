@@ -54,4 +54,29 @@ class RetryPolicyTest {
     }, () -> { }));
     assertEquals(1, calls.get());
   }
+
+  @Test
+  void theListenerHearsOfEachRetryWithItsFailureAndTheBackoffIsUnchanged() {
+    List<ClickHouseException> heard = new ArrayList<>();
+    ClickHouseException first = new ClickHouseException("timed out", null, true);
+    ClickHouseException second = new ClickHouseException("reset", null, true);
+    AtomicInteger calls = new AtomicInteger();
+    String result = policy.withListener(heard::add).run("op", () -> switch (calls.incrementAndGet()) {
+      case 1 -> throw first;
+      case 2 -> throw second;
+      default -> "ok";
+    }, () -> { });
+    assertEquals("ok", result);
+    assertEquals(List.of(first, second), heard);
+    assertEquals(List.of(100L, 200L), sleeps);
+  }
+
+  @Test
+  void theListenerIsNotToldOfTheFinalFailure() {
+    List<ClickHouseException> heard = new ArrayList<>();
+    assertThrows(ClickHouseException.class, () -> policy.withListener(heard::add).run("op", () -> {
+      throw new ClickHouseException("syntax", null, false);
+    }, () -> { }));
+    assertEquals(List.of(), heard);
+  }
 }

@@ -1,7 +1,6 @@
 package dev.granular.app.bench;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -67,15 +66,6 @@ public final class AppProcess implements AutoCloseable {
   /** User plus system CPU time the app has used so far. */
   public Duration cpu() {
     return process.toHandle().info().totalCpuDuration().orElse(Duration.ZERO);
-  }
-
-  /** Lines of the app's log that match, e.g. retry warnings; -1 when the log cannot be read. */
-  public long logLines(java.util.function.Predicate<String> matching) {
-    try (var lines = Files.lines(log, StandardCharsets.UTF_8)) {
-      return lines.filter(matching).count();
-    } catch (IOException | java.io.UncheckedIOException e) {
-      return -1;
-    }
   }
 
   /** SIGTERM (the app closes its streams client), then SIGKILL if it has not exited within a minute. */

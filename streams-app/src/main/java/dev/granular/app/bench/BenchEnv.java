@@ -56,7 +56,7 @@ public final class BenchEnv implements AutoCloseable {
     s.put("granular.clickhouse.user", base.clickHouse().user());
     s.put("granular.clickhouse.password", base.clickHouse().password());
     s.put("granular.clickhouse.database", "granular_bench_" + name.replace('-', '_'));
-    s.put("granular.http.port", 0);
+    s.put("granular.http.port", AppMetrics.freePort()); // known in advance, so the bench can read the app's GET /metrics
     s.putAll(extra);
     return new BenchEnv(name, s, AppConfig.load(null, s), directory);
   }

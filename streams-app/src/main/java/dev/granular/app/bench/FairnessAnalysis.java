@@ -22,11 +22,6 @@ final class FairnessAnalysis {
 
   private FairnessAnalysis() {}
 
-  /** RetryPolicy's warning: a statement or insert failed and is tried again within the same attempt. */
-  static boolean isRetryWarning(String logLine) {
-    return logLine.contains("retrying in");
-  }
-
   static boolean isTimeout(String text) {
     return TIMEOUT.matcher(text).find();
   }

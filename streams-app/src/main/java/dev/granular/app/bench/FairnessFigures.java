@@ -33,12 +33,14 @@ final class FairnessFigures {
         }
         out.add(whale);
       }
-      // A statement that fails is retried within its attempt (a warning in the app log); the attempt fails
-      // when the retries run out. Both are failed statements.
-      out.add(Figure.of("P1", c + " failed or timed-out statements", r.failedAttempts() + r.retryWarnings(), "")
-          .withNote(String.format(Locale.ROOT, "%d retried within an attempt (%d timeouts); %d task attempts failed"
-              + " (%d timeouts); %d tasks re-sent; %d parked plans", r.retryWarnings(), r.timeoutWarnings(),
-              r.failedAttempts(), r.timedOutAttempts(), r.retriedTasks(), r.parkedPlans())));
+      // A statement that fails is retried within its attempt (counted by the app's retry counters); the attempt
+      // fails when the retries run out. Both are failed statements.
+      String failures = String.format(Locale.ROOT, "retried within an attempt: %s; %d task attempts failed (%d timeouts);"
+          + " %d tasks re-sent; %d parked plans", Retries.describe(r.retries()), r.failedAttempts(), r.timedOutAttempts(),
+          r.retriedTasks(), r.parkedPlans());
+      out.add(r.retries().map(retries -> Figure.of("P1", c + " failed or timed-out statements", r.failedAttempts() + retries.total(), ""))
+          .orElse(Figure.notMeasured("P1", c + " failed or timed-out statements", "", "the app's retry counters could not be read"))
+          .withNote(failures));
       Figure work = Figure.of("P1", c + " largest single-task work", r.maxTaskWork(), "events x properties")
           .withNote(String.format(Locale.ROOT, "T = %,d; %.2f T; up to %d parts per plan", r.threshold(),
               (double) r.maxTaskWork() / r.threshold(), r.maxPartsPerPlan()));

@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * P1, one configuration: 50 small workspaces (and a whale with 100x their records per window), the generator's
@@ -52,8 +53,7 @@ public final class FairnessScenario {
       long late = 0;
       AppProcess app = AppProcess.start(env.writeConfigFile(), env.directory().resolve("app.log"));
       long peak;
-      long retryWarnings;
-      long timeoutWarnings;
+      Optional<Retries> retries;
       try (app; PlannerWatch watch = new PlannerWatch(config, app)) {
         for (int round = 0; round <= size.rounds(); round++) {
           LoadSummary produced = produce(config, new LoadGenerator(load(c, env, round)), round == 0);
@@ -76,15 +76,14 @@ public final class FairnessScenario {
           }
         }
         peak = app.peakRssBytes().orElse(-1);
-        retryWarnings = app.logLines(FairnessAnalysis::isRetryWarning);
-        timeoutWarnings = app.logLines(l -> FairnessAnalysis.isRetryWarning(l) && FairnessAnalysis.isTimeout(l));
+        retries = AppMetrics.scrape(config.http().port()).flatMap(Retries::from); // while the app still runs
       }
-      return analyse(c, env, workspaces, windows, late, peak, retryWarnings, timeoutWarnings, notes);
+      return analyse(c, env, workspaces, windows, late, peak, retries, notes);
     }
   }
 
   private FairnessResult analyse(FairnessConfig c, BenchEnv env, List<String> workspaces,
-      List<FairnessAnalysis.Window> windows, long late, long peak, long retryWarnings, long timeoutWarnings,
+      List<FairnessAnalysis.Window> windows, long late, long peak, Optional<Retries> retries,
       List<String> notes) {
     AppConfig config = env.config();
     RunRecords.PlanHistory history = RunRecords.plans(config);
@@ -103,7 +102,7 @@ public final class FairnessScenario {
     return new FairnessResult(c, c.threshold(size), Freshness.stats(lags.small()),
         lags.whale().isEmpty() ? null : Freshness.stats(lags.whale()), FairnessAnalysis.failed(results),
         FairnessAnalysis.timedOut(results), FairnessAnalysis.retried(tasks), FairnessAnalysis.maxWork(tasks),
-        FairnessAnalysis.maxParts(tasks), parked, peak, retryWarnings, timeoutWarnings,
+        FairnessAnalysis.maxParts(tasks), parked, peak, retries,
         RunRecords.deadLetters(config, config.topics().userEventsDlq()),
         RunRecords.deadLetters(config, config.topics().computeTasksDlq()),
         RunRecords.deadLetters(config, config.topics().definitionsDlq()), order.outOfOrder(), order.rows(), late, notes);

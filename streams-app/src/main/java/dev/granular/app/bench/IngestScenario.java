@@ -10,6 +10,7 @@ import dev.granular.sink.client.ClickHouse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * P2: N JSON events are first produced to the run's user-events topic; then Granular (a child process, app
@@ -21,10 +22,10 @@ import java.util.Map;
 public final class IngestScenario {
   /**
    * @param cpuSecondsPerMillion the app's CPU time from its group becoming stable to the last event, per million events
-   * @param retryWarnings        retry warnings in the app's log (inserts retried after a ClickHouse error)
+   * @param retries              retries the app counted (inserts retried after a ClickHouse error); empty: not measured
    */
   public record Result(long events, long distinctEvents, LoadSummary produced, double producerEventsPerSecond, RowWatch.Progress granular,
-      double cpuSecondsPerMillion, long peakRssBytes, long retryWarnings, KafkaEngineBaseline.Result baseline,
+      double cpuSecondsPerMillion, long peakRssBytes, Optional<Retries> retries, KafkaEngineBaseline.Result baseline,
       Map<String, Long> deadLetters, String appLog) {}
 
   /** A count() per poll is answered from part metadata, so polling this often costs ClickHouse next to nothing. */
@@ -61,7 +62,7 @@ public final class IngestScenario {
       double cpuAtStart;
       double cpuAtDone;
       long peak;
-      long retries;
+      Optional<Retries> retries;
       AppProcess app = AppProcess.start(env.writeConfigFile(), env.directory().resolve("app.log"));
       try (app; ClickHouse ch = new ClickHouse(config.clickHouse())) {
         long start = GroupWatch.awaitStable(config.kafka().bootstrapServers(), config.kafka().applicationId(),
@@ -71,7 +72,7 @@ public final class IngestScenario {
             () -> ch.scalarLong(distinctEvents(ch, "user_events")), distinct, timeout, POLL, app::requireAlive);
         cpuAtDone = seconds(app.cpu());
         peak = app.peakRssBytes().orElse(-1);
-        retries = app.logLines(FairnessAnalysis::isRetryWarning);
+        retries = AppMetrics.scrape(config.http().port()).flatMap(Retries::from); // while the app still runs
       }
       System.out.printf("P2: Granular %,.0f events/s; starting the Kafka engine baseline%n", granular.eventsPerSecond());
       KafkaEngineBaseline.Result baseline = KafkaEngineBaseline.run(env, distinct, timeout);

@@ -14,7 +14,7 @@ final class ReliabilityFigures {
     for (FairnessResult r : fairness.values()) {
       String c = "P1 " + r.config().title();
       out.add(Figure.of("reliability", c + ": task retries", r.retriedTasks(), "")
-          .withNote(r.retryWarnings() + " retry warnings in the app log (statements or inserts retried within an attempt)"));
+          .withNote("statements or inserts retried within an attempt: " + Retries.describe(r.retries())));
       out.add(Figure.of("reliability", c + ": parked plans", r.parkedPlans(), "")
           .withNote("compute-tasks-dlq: " + reasons(r.taskDeadLetters())));
       out.add(Figure.of("reliability", c + ": user-events dead letters", total(r.eventDeadLetters()), "records")
@@ -26,8 +26,9 @@ final class ReliabilityFigures {
               + " read interleaved; restatements of older events count too", r.storedRows(), r.generatedLate())));
     }
     if (ingest != null) {
-      out.add(Figure.of("reliability", "P2: ingest retry warnings", ingest.retryWarnings(), "")
-          .withNote("user-events dead letters: " + reasons(ingest.deadLetters()) + " (the P2 load has no invalid records)"));
+      Figure retries = ingest.retries().map(r -> Figure.of("reliability", "P2: ingest insert retries", r.inserts(), ""))
+          .orElse(Figure.notMeasured("reliability", "P2: ingest insert retries", "", "the app's retry counters could not be read"));
+      out.add(retries.withNote("user-events dead letters: " + reasons(ingest.deadLetters()) + " (the P2 load has no invalid records)"));
     }
     return out;
   }

@@ -2,6 +2,7 @@ package dev.granular.app.definitions;
 
 import dev.granular.app.dlq.Checked;
 import dev.granular.app.dlq.DeadLetterHeaders;
+import dev.granular.app.dlq.DeadLetterMetrics;
 import dev.granular.avro.DefinitionUpdate;
 import dev.granular.sink.compile.ProfileCompiler;
 import dev.granular.sink.definitions.DefinitionException;
@@ -19,6 +20,12 @@ import org.apache.kafka.streams.processor.api.Record;
  * topic with the reason; the workspace's other definitions are unaffected.
  */
 public final class DefinitionsValidateProcessor extends ContextualProcessor<byte[], byte[], byte[], Checked<DefinitionUpdate>> {
+  private final DeadLetterMetrics deadLetters;
+
+  public DefinitionsValidateProcessor(DeadLetterMetrics deadLetters) {
+    this.deadLetters = deadLetters;
+  }
+
   @Override
   public void process(Record<byte[], byte[]> record) {
     String key = record.key() == null ? "" : new String(record.key(), StandardCharsets.UTF_8);
@@ -54,6 +61,7 @@ public final class DefinitionsValidateProcessor extends ContextualProcessor<byte
   }
 
   private void reject(Record<byte[], byte[]> record, String reason, String detail) {
+    deadLetters.sent(DeadLetterMetrics.Source.DEFINITIONS, reason);
     DeadLetterHeaders.stamp(record.headers(), reason, detail, context().recordMetadata());
     context().forward(record.withValue(Checked.<DefinitionUpdate>rejected(record.value())));
   }

@@ -1,6 +1,5 @@
 package dev.granular.app.ingest;
 
-import dev.granular.app.metrics.IngestMetrics;
 import dev.granular.avro.IngestProgress;
 import dev.granular.avro.UserEvent;
 import dev.granular.sink.events.StoredEvent;
@@ -23,18 +22,16 @@ public final class IngestWriter extends ContextualProcessor<String, UserEvent, S
   private final int batchSize;
   private final Duration flushInterval;
   private final LongSupplier wallClock;
-  private final IngestMetrics metrics;
   private EventBuffer buffer;
   private KeyValueStore<String, WorkspaceClock> clocks;
 
   public IngestWriter(String bufferStore, String clockStore, int batchSize, Duration flushInterval,
-      LongSupplier wallClock, IngestMetrics metrics) {
+      LongSupplier wallClock) {
     this.bufferStore = bufferStore;
     this.clockStore = clockStore;
     this.batchSize = batchSize;
     this.flushInterval = flushInterval;
     this.wallClock = wallClock;
-    this.metrics = metrics;
   }
 
   @Override
@@ -64,12 +61,7 @@ public final class IngestWriter extends ContextualProcessor<String, UserEvent, S
   }
 
   private void flushAndPublish() {
-    int pending = buffer.size();
-    if (pending > 0) {
-      long start = System.nanoTime();
-      buffer.flush();
-      metrics.flushed(pending, System.nanoTime() - start);
-    }
+    buffer.flush(); // counted by the sink (MeteredEventSink), as commit-time flushes are
     // Also publishes what a commit-time flush made durable since the last punctuation.
     long now = wallClock.getAsLong();
     for (DurableProgress p : buffer.drainDurable()) {

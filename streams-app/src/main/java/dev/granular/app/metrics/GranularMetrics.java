@@ -1,5 +1,6 @@
 package dev.granular.app.metrics;
 
+import dev.granular.app.dlq.DeadLetterMetrics;
 import dev.granular.app.planner.PlannerMetrics;
 import dev.granular.app.sink.SinkMetrics;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -7,9 +8,12 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 
 /** Every metric group of one instance, on one registry; {@link #scrape()} renders it for Prometheus. */
-public record GranularMetrics(MeterRegistry registry, IngestMetrics ingest, PlannerMetrics planner, SinkMetrics sink) {
+public record GranularMetrics(MeterRegistry registry, IngestMetrics ingest, PlannerMetrics planner, SinkMetrics sink,
+    DeadLetterMetrics deadLetters, ClickHouseMetrics clickHouse) {
   public static GranularMetrics on(MeterRegistry registry) {
-    return new GranularMetrics(registry, new IngestMetrics(registry), new PlannerMetrics(registry), new SinkMetrics(registry));
+    DeadLetterMetrics deadLetters = new DeadLetterMetrics(registry);
+    return new GranularMetrics(registry, new IngestMetrics(registry, deadLetters), new PlannerMetrics(registry, deadLetters),
+        new SinkMetrics(registry), deadLetters, new ClickHouseMetrics(registry));
   }
 
   /** A fresh Prometheus-backed set: what `granular run` serves on GET /metrics. */

@@ -1,6 +1,8 @@
 package dev.granular.app.metrics;
 
+import dev.granular.app.dlq.DeadLetterMetrics;
 import dev.granular.app.ingest.RejectReason;
+import dev.granular.sink.client.ClickHouseException;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -8,23 +10,27 @@ import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-/** Ingest counters: accepted, rejected by reason, inserted, and insert latency. */
+/** Ingest: events accepted and rejected, batches and events made durable, insert time and insert retries. */
 public final class IngestMetrics {
   private final Counter accepted;
   private final Counter inserted;
   private final Counter replaySkipped;
+  private final Counter batches;
   private final Timer insertTime;
-  private final Map<RejectReason, Counter> rejected = new EnumMap<>(RejectReason.class);
+  private final Map<FailureCause, Counter> retries = new EnumMap<>(FailureCause.class);
+  private final DeadLetterMetrics deadLetters;
 
-  public IngestMetrics(MeterRegistry registry) {
+  public IngestMetrics(MeterRegistry registry, DeadLetterMetrics deadLetters) {
+    this.deadLetters = deadLetters;
     accepted = Counter.builder("granular.ingest.accepted").description("valid events read").register(registry);
     inserted = Counter.builder("granular.ingest.inserted").description("events made durable in ClickHouse").register(registry);
     replaySkipped = Counter.builder("granular.ingest.replay.skipped")
         .description("records a backfill read again but did not select (other workspace, or dead-lettered before)").register(registry);
-    insertTime = Timer.builder("granular.ingest.insert").description("batch insert time, retries included").register(registry);
-    for (RejectReason reason : RejectReason.values()) {
-      rejected.put(reason, Counter.builder("granular.ingest.rejected").tag("reason", reason.code())
-          .description("events sent to the dead-letter topic").register(registry));
+    batches = Counter.builder("granular.ingest.batches").description("event batches inserted into ClickHouse").register(registry);
+    insertTime = Latency.statement("granular.ingest.insert", "batch insert time, retries included").register(registry);
+    for (FailureCause cause : FailureCause.values()) {
+      retries.put(cause, Counter.builder("granular.ingest.insert.retries").tag("cause", cause.tag())
+          .description("failed insert attempts that were tried again").register(registry));
     }
   }
 
@@ -41,12 +47,19 @@ public final class IngestMetrics {
   }
 
   public void rejected(RejectReason reason) {
-    rejected.get(reason).increment();
+    deadLetters.sent(DeadLetterMetrics.Source.EVENTS, reason.code());
   }
 
+  /** A batch made durable, however the flush was triggered (full, timer or commit). */
   public void flushed(int events, long nanos) {
+    batches.increment();
     inserted.increment(events);
     insertTime.record(nanos, TimeUnit.NANOSECONDS);
+  }
+
+  /** A {@link dev.granular.sink.client.RetryPolicy.Listener} for the ingest insert policy. */
+  public void insertRetried(ClickHouseException failure) {
+    retries.get(FailureCause.of(failure)).increment();
   }
 
   public double insertedCount() {
@@ -54,6 +67,6 @@ public final class IngestMetrics {
   }
 
   public double rejectedCount(RejectReason reason) {
-    return rejected.get(reason).count();
+    return deadLetters.count(DeadLetterMetrics.Source.EVENTS, reason.code());
   }
 }

@@ -1,48 +1,81 @@
 package dev.granular.app.planner;
 
+import dev.granular.app.dlq.DeadLetterMetrics;
+import dev.granular.app.metrics.Latency;
+import dev.granular.avro.ComputeTask;
+import dev.granular.avro.Plan;
+import dev.granular.avro.PlannerState;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.time.Duration;
+import java.util.Map;
 
-/** Planner counters: plans, split plans, parts sent, coalesced ticks, parked plans. */
+/**
+ * The planner: plans (split or not), parts sent, retries, parked parts by priority, completed plans; how far the
+ * cursor trailed the watermark when each plan was made, and how fresh each completed plan's results were.
+ */
 public final class PlannerMetrics {
   private final Counter plans;
   private final Counter splitPlans;
   private final Counter parts;
   private final Counter retries;
-  private final Counter parked;
+  private final Map<Boolean, Counter> parked;
   private final Counter completed;
+  private final Timer cursorLag;
+  private final Timer freshness;
+  private final DeadLetterMetrics deadLetters;
 
-  public PlannerMetrics(MeterRegistry registry) {
-    plans = Counter.builder("granular.planner.plans").register(registry);
-    splitPlans = Counter.builder("granular.planner.plans.split").register(registry);
-    parts = Counter.builder("granular.planner.parts").register(registry);
-    retries = Counter.builder("granular.planner.retries").register(registry);
-    parked = Counter.builder("granular.planner.parked").description("plans parked after their attempts ran out").register(registry);
-    completed = Counter.builder("granular.planner.completed").register(registry);
+  public PlannerMetrics(MeterRegistry registry, DeadLetterMetrics deadLetters) {
+    this.deadLetters = deadLetters;
+    plans = Counter.builder("granular.planner.plans").description("plans made").register(registry);
+    splitPlans = Counter.builder("granular.planner.plans.split").description("plans split into parts over T").register(registry);
+    parts = Counter.builder("granular.planner.parts").description("compute tasks sent, retries included").register(registry);
+    retries = Counter.builder("granular.planner.retries").description("compute tasks sent again after a failed attempt").register(registry);
+    parked = Map.of(true, parkedCounter(registry, true), false, parkedCounter(registry, false));
+    completed = Counter.builder("granular.planner.completed").description("plans whose every part succeeded").register(registry);
+    Gauge.builder("granular.planner.split.ratio", this, m -> m.plans.count() == 0 ? 0 : m.splitPlans.count() / m.plans.count())
+        .description("split plans / plans since start").register(registry);
+    cursorLag = Latency.staleness("granular.planner.cursor.lag", "ingest watermark minus cursor when a plan is made").register(registry);
+    freshness = Latency.staleness("granular.planner.freshness",
+        "a completed plan's finish time minus its window end: how stale its newest event was when its result landed").register(registry);
   }
 
-  void sent(dev.granular.avro.ComputeTask task) {
+  private static Counter parkedCounter(MeterRegistry registry, boolean priority) {
+    return Counter.builder("granular.planner.parked").description("compute tasks parked after their attempts ran out")
+        .tag("priority", Boolean.toString(priority)).register(registry);
+  }
+
+  /** A new plan is in flight; {@code s} holds the cursor and watermark it was planned from. */
+  void planned(PlannerState s, Plan plan) {
+    plans.increment();
+    if (plan.getSplit()) {
+      splitPlans.increment();
+    }
+    cursorLag.record(Duration.ofMillis(Math.max(0, s.getWatermarkMs() - s.getCursorMs())));
+  }
+
+  void sent(ComputeTask task) {
     parts.increment();
     if (task.getAttempt() > 1) {
       retries.increment();
-    } else if (task.getPart() == 0) {
-      plans.increment();
-      if (task.getPriority()) {
-        splitPlans.increment();
-      }
     }
   }
 
-  void parked() {
-    parked.increment();
+  void parked(ComputeTask task) {
+    parked.get(task.getPriority()).increment();
+    deadLetters.sent(DeadLetterMetrics.Source.TASKS, DeadLetterMetrics.PARKED);
   }
 
-  void completed() {
+  /** {@code plan} is summarized: its finish time is the last part's. */
+  void completed(Plan plan) {
     completed.increment();
+    freshness.record(Duration.ofMillis(Math.max(0, plan.getFinishedAtMs() - plan.getWindowToMs())));
   }
 
   public double parkedCount() {
-    return parked.count();
+    return parked.values().stream().mapToDouble(Counter::count).sum();
   }
 
   public double completedCount() {

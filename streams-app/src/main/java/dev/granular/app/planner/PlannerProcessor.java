@@ -82,6 +82,7 @@ public final class PlannerProcessor extends ContextualProcessor<String, Object, 
 
   private void handle(String workspace, Record<String, Object> record) {
     PlannerState state = load(workspace);
+    String planBefore = state.getInFlight() == null ? null : state.getInFlight().getPlanId();
     long now = context().currentSystemTimeMs();
     Object value = record.value();
     if (value instanceof WorkspaceTick tick) {
@@ -95,6 +96,10 @@ public final class PlannerProcessor extends ContextualProcessor<String, Object, 
       }
     } else if (value instanceof TaskResult result) {
       send(state, planner.onResult(state, result, view(workspace), now));
+    }
+    // A tick, or a completion with a tick pending, may have made a plan: counted here, once, with the cursor it starts from.
+    if (state.getInFlight() != null && !state.getInFlight().getPlanId().equals(planBefore)) {
+      metrics.planned(state, state.getInFlight());
     }
     save(state);
   }
@@ -136,14 +141,14 @@ public final class PlannerProcessor extends ContextualProcessor<String, Object, 
       context().forward(new Record<>(workspace, (PlannerOutput) new PlannerOutput.Task(task), now));
     }
     for (var parked : actions.parked()) {
-      metrics.parked();
+      metrics.parked(parked.task());
       var headers = dev.granular.app.dlq.DeadLetterHeaders.stamp(new org.apache.kafka.common.header.internals.RecordHeaders(),
           "parked", "plan " + parked.task().getPlanId() + " part " + parked.task().getPart() + " attempt "
               + parked.task().getAttempt() + ": " + parked.reason(), java.util.Optional.empty());
       context().forward(new Record<>(workspace, (PlannerOutput) new PlannerOutput.Parked(parked.task(), parked.reason()), now, headers));
     }
+    actions.completed().forEach(metrics::completed);
     if (!actions.completed().isEmpty()) {
-      metrics.completed();
       advanceBaseline(workspace, actions.completed().get(actions.completed().size() - 1).getDefinitionsVersion());
     }
   }

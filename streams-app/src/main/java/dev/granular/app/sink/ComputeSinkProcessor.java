@@ -3,6 +3,7 @@ package dev.granular.app.sink;
 import dev.granular.app.definitions.CompileCache;
 import dev.granular.app.definitions.CompiledWorkspace;
 import dev.granular.app.dlq.DeadLetterHeaders;
+import dev.granular.app.dlq.DeadLetterMetrics;
 import dev.granular.avro.ComputeTask;
 import dev.granular.avro.WorkspaceDefinitions;
 import dev.granular.avro.codec.AvroCodec;
@@ -26,7 +27,10 @@ public final class ComputeSinkProcessor extends ContextualProcessor<String, byte
   private TaskSlots slots;
   private KeyValueStore<String, WorkspaceDefinitions> definitions;
 
-  public ComputeSinkProcessor(String slotsStore, String definitionsStore) {
+  private final DeadLetterMetrics deadLetters;
+
+  public ComputeSinkProcessor(String slotsStore, String definitionsStore, DeadLetterMetrics deadLetters) {
+    this.deadLetters = deadLetters;
     this.slotsStore = slotsStore;
     this.definitionsStore = definitionsStore;
   }
@@ -45,7 +49,8 @@ public final class ComputeSinkProcessor extends ContextualProcessor<String, byte
     try {
       task = codec.decode(record.value());
     } catch (RuntimeException e) {
-      DeadLetterHeaders.stamp(record.headers(), "undecodable_task", e.getMessage(), context().recordMetadata());
+      deadLetters.sent(DeadLetterMetrics.Source.TASKS, DeadLetterMetrics.UNDECODABLE_TASK);
+      DeadLetterHeaders.stamp(record.headers(), DeadLetterMetrics.UNDECODABLE_TASK, e.getMessage(), context().recordMetadata());
       context().forward(record.withValue((SinkOutput) new SinkOutput.Poison(record.value() == null ? new byte[0] : record.value())));
       return;
     }

@@ -24,7 +24,13 @@ public final class EngineTaskWork implements TaskWork {
   private final ComputeEngine engine;
 
   public EngineTaskWork(ClickHouse clickHouse) {
-    this.engine = new ComputeEngine(clickHouse, new RetryPolicy(Duration.ofMillis(200), Duration.ofSeconds(2), Duration.ofSeconds(10)));
+    this(clickHouse, RetryPolicy.Listener.NONE);
+  }
+
+  /** @param retries told of each statement retried within a task (the sink's retry counter) */
+  public EngineTaskWork(ClickHouse clickHouse, RetryPolicy.Listener retries) {
+    this.engine = new ComputeEngine(clickHouse,
+        new RetryPolicy(Duration.ofMillis(200), Duration.ofSeconds(2), Duration.ofSeconds(10)).withListener(retries));
   }
 
   @Override

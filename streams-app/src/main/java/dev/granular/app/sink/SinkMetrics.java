@@ -1,61 +1,104 @@
 package dev.granular.app.sink;
 
+import dev.granular.app.metrics.FailureCause;
+import dev.granular.sink.client.ClickHouseException;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.util.EnumMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** Compute-sink counters, per input partition: statements in flight now and at most, tasks done and failed. */
+/**
+ * The compute sink: tasks pending, running, succeeded and failed by priority; statements in flight per input
+ * partition against the cap K; statements retried within a task. Pending and running are read from the open
+ * {@link TaskSlots} at scrape time, so they cannot drift when a partition is revoked with tasks queued.
+ */
 public final class SinkMetrics {
   private final MeterRegistry registry;
-  private final Map<Integer, AtomicInteger> inFlight = new ConcurrentHashMap<>();
-  private final Map<Integer, AtomicInteger> maxInFlight = new ConcurrentHashMap<>();
-  private final Counter succeeded;
-  private final Counter failed;
+  private final Set<TaskSlots> open = ConcurrentHashMap.newKeySet();
+  private final PartitionGauges inFlight;
+  private final PartitionGauges maxInFlight;
+  private final AtomicInteger cap = new AtomicInteger();
+  private final Map<Boolean, Counter> succeeded = new ConcurrentHashMap<>();
+  private final Map<Boolean, Counter> failed = new ConcurrentHashMap<>();
+  private final Map<FailureCause, Counter> retries = new EnumMap<>(FailureCause.class);
 
   public SinkMetrics(MeterRegistry registry) {
     this.registry = registry;
-    succeeded = Counter.builder("granular.sink.tasks").tag("outcome", "success").register(registry);
-    failed = Counter.builder("granular.sink.tasks").tag("outcome", "failure").register(registry);
+    inFlight = new PartitionGauges(registry, "granular.sink.in_flight", "compute statements running now on this input partition");
+    maxInFlight = new PartitionGauges(registry, "granular.sink.in_flight.max", "most compute statements ever running at once on this input partition");
+    Gauge.builder("granular.sink.concurrency.cap", cap, AtomicInteger::get)
+        .description("K: the most compute statements one input partition may run at once").register(registry);
+    for (boolean priority : new boolean[] {true, false}) {
+      succeeded.put(priority, tasks("success", priority));
+      failed.put(priority, tasks("failure", priority));
+      gauge("granular.sink.tasks.pending", "compute tasks accepted and waiting for a slot", priority, s -> s.waiting(priority));
+      gauge("granular.sink.tasks.running", "compute tasks running in a slot", priority, s -> s.running(priority));
+    }
+    for (FailureCause cause : FailureCause.values()) {
+      retries.put(cause, Counter.builder("granular.sink.statement.retries").tag("cause", cause.tag())
+          .description("failed compute statements tried again within the task's attempt").register(registry));
+    }
+  }
+
+  private Counter tasks(String outcome, boolean priority) {
+    return Counter.builder("granular.sink.tasks").description("compute task attempts finished")
+        .tag("outcome", outcome).tag("priority", Boolean.toString(priority)).register(registry);
+  }
+
+  private void gauge(String name, String description, boolean priority, java.util.function.ToIntFunction<TaskSlots> count) {
+    Gauge.builder(name, open, slots -> slots.stream().mapToInt(count).sum()).description(description)
+        .tag("priority", Boolean.toString(priority)).register(registry);
+  }
+
+  void opened(TaskSlots slots, int k) {
+    open.add(slots);
+    cap.set(k);
+  }
+
+  void closed(TaskSlots slots) {
+    open.remove(slots);
   }
 
   /** Called as a task's ClickHouse work starts; returns the in-flight count including it. */
   int started(int partition) {
-    int now = counter(inFlight, partition, "granular.sink.in_flight").incrementAndGet();
-    counter(maxInFlight, partition, "granular.sink.in_flight.max").accumulateAndGet(now, Math::max);
+    int now = inFlight.of(partition).incrementAndGet();
+    maxInFlight.of(partition).accumulateAndGet(now, Math::max);
     return now;
   }
 
-  void finished(int partition, boolean success) {
-    counter(inFlight, partition, "granular.sink.in_flight").decrementAndGet();
-    (success ? succeeded : failed).increment();
+  void finished(int partition, boolean priority, boolean success) {
+    inFlight.of(partition).decrementAndGet();
+    attempted(priority, success);
+  }
+
+  /** A task attempt that ended, whether or not it ran (one whose definitions do not compile fails at once). */
+  void attempted(boolean priority, boolean success) {
+    (success ? succeeded : failed).get(priority).increment();
+  }
+
+  /** A {@link dev.granular.sink.client.RetryPolicy.Listener} for the compute engine's policy. */
+  public void statementRetried(ClickHouseException failure) {
+    retries.get(FailureCause.of(failure)).increment();
   }
 
   /** The most statements ever in flight at once on this partition. */
   public int maxInFlight(int partition) {
-    AtomicInteger max = maxInFlight.get(partition);
-    return max == null ? 0 : max.get();
+    return maxInFlight.of(partition).get();
   }
 
   public int maxInFlightAnyPartition() {
-    return maxInFlight.values().stream().mapToInt(AtomicInteger::get).max().orElse(0);
+    return maxInFlight.max();
   }
 
   public double tasksFailed() {
-    return failed.count();
+    return failed.values().stream().mapToDouble(Counter::count).sum();
   }
 
   public double tasksSucceeded() {
-    return succeeded.count();
-  }
-
-  private AtomicInteger counter(Map<Integer, AtomicInteger> map, int partition, String name) {
-    return map.computeIfAbsent(partition, p -> {
-      AtomicInteger value = new AtomicInteger();
-      Gauge.builder(name, value, AtomicInteger::get).tag("partition", Integer.toString(p)).register(registry);
-      return value;
-    });
+    return succeeded.values().stream().mapToDouble(Counter::count).sum();
   }
 }

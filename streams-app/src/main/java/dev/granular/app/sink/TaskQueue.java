@@ -29,6 +29,10 @@ final class TaskQueue<T> {
     return priority.size() + normal.size();
   }
 
+  int waiting(boolean isPriority) {
+    return (isPriority ? priority : normal).size();
+  }
+
   /** The task to start in a free slot, or null when none waits; callers check a slot is free. */
   T next(int priorityInFlight) {
     boolean normalWaits = !normal.isEmpty();

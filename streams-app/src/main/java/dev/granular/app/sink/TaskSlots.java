@@ -55,6 +55,7 @@ public final class TaskSlots extends CommitBarrier {
 
   /** Records a failed attempt without running it, e.g. when the workspace cannot be compiled. */
   public synchronized void fail(ComputeTask task, String reason) {
+    metrics.attempted(task.getPriority(), false);
     long now = clock.getAsLong();
     finished.add(new Finished(TaskResult.newBuilder().setPlanId(task.getPlanId()).setWorkspaceId(task.getWorkspaceId())
         .setPart(task.getPart()).setStage(task.getStage()).setAttempt(task.getAttempt()).setSuccess(false).setReason(reason)
@@ -66,6 +67,16 @@ public final class TaskSlots extends CommitBarrier {
     List<Finished> out = List.copyOf(finished);
     finished.clear();
     return out;
+  }
+
+  /** Accepted tasks of this priority waiting for a slot (a gauge). */
+  synchronized int waiting(boolean priority) {
+    return queue.waiting(priority);
+  }
+
+  /** Tasks of this priority running in a slot now (a gauge). */
+  synchronized int running(boolean priority) {
+    return priority ? priorityInFlight : inFlight - priorityInFlight;
   }
 
   public synchronized int unfinished() {
@@ -105,7 +116,7 @@ public final class TaskSlots extends CommitBarrier {
     } catch (RuntimeException | Error e) {
       result.setSuccess(false).setReason(e.getClass().getSimpleName() + ": " + e.getMessage());
     } finally {
-      metrics.finished(partition, success);
+      metrics.finished(partition, task.getPriority(), success);
     }
     result.setFinishedAtMs(clock.getAsLong());
     synchronized (this) {
@@ -143,12 +154,14 @@ public final class TaskSlots extends CommitBarrier {
       return t;
     });
     accepting = true;
+    metrics.opened(this, slots);
   }
 
   @Override
   protected synchronized void closed() {
     // Unfinished tasks were never committed; whoever owns the partition next reads them again.
     accepting = false;
+    metrics.closed(this);
     if (workers != null) {
       workers.shutdownNow();
     }

@@ -7,6 +7,7 @@ import dev.granular.app.dlq.Checked;
 import dev.granular.app.ingest.EventParser;
 import dev.granular.app.ingest.IngestWriter;
 import dev.granular.app.ingest.ReplayFences;
+import dev.granular.app.ingest.MeteredEventSink;
 import dev.granular.app.ingest.ValidateProcessor;
 import dev.granular.app.metrics.GranularMetrics;
 import dev.granular.app.planner.Planner;
@@ -52,7 +53,7 @@ public final class GranularTopology {
     Topics topics = new Topics(config.topics());
     StreamsBuilder builder = new StreamsBuilder(new TopologyConfig(new StreamsConfig(StreamsProperties.from(config))));
     ingest(builder, config, topics, deps);
-    KStream<String, DefinitionUpdate> definitions = definitions(builder, config, topics);
+    KStream<String, DefinitionUpdate> definitions = definitions(builder, config, topics, deps);
     builder.addStateStore(Stores.workspaceDefinitions());
     planner(builder, config, topics, deps, definitions);
     computeSink(builder, config, topics, deps);
@@ -62,7 +63,7 @@ public final class GranularTopology {
   private static void ingest(StreamsBuilder builder, AppConfig config, Topics topics, Dependencies deps) {
     AppConfig.IngestSettings ingest = config.ingest();
     builder.addGlobalStore(Stores.backfillFences(), topics.backfills.name(),
-        Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("backfills-source"), () -> new ReplayFences(Stores.BACKFILL_FENCES));
+        Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("backfill-fences-update"), () -> new ReplayFences(Stores.BACKFILL_FENCES));
     EventParser parser = new EventParser(ingest.maxPayloadBytes(), ingest.maxFieldLength());
     Map<String, KStream<byte[], Checked<UserEvent>>> branches = builder
         .stream(topics.userEvents.name(), Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()).withName("user-events-source"))
@@ -75,7 +76,7 @@ public final class GranularTopology {
         .mapValues(Checked::rejectedValue, Named.as("ingest-rejected-payload"))
         .to(topics.userEventsDlq.name(), Produced.with(Serdes.ByteArray(), Serdes.ByteArray()).withName("user-events-dlq-sink"));
 
-    builder.addStateStore(Stores.ingestBuffer(deps.eventSinks()));
+    builder.addStateStore(Stores.ingestBuffer(MeteredEventSink.of(deps.eventSinks(), deps.metrics().ingest())));
     builder.addStateStore(Stores.ingestClock());
     // Repartition by workspace: a workspace's events then meet in one task, so its processing time is a
     // single monotonic clock and its ingest watermark is exact.
@@ -84,16 +85,17 @@ public final class GranularTopology {
         .repartition(Repartitioned.<String, UserEvent>as("ingest-by-workspace")
             .withKeySerde(Serdes.String()).withValueSerde(Topics.userEventSerde()))
         .process(() -> new IngestWriter(Stores.INGEST_BUFFER, Stores.INGEST_CLOCK, ingest.batchSize(), ingest.flushInterval(),
-                deps.wallClock(), deps.metrics().ingest()),
+                deps.wallClock()),
             Named.as("ingest-writer"), Stores.INGEST_BUFFER, Stores.INGEST_CLOCK)
         .to(topics.ingestProgress.name(), Produced.with(Serdes.String(), topics.ingestProgress.valueSerde())
             .withName("ingest-progress-sink"));
   }
 
-  private static KStream<String, DefinitionUpdate> definitions(StreamsBuilder builder, AppConfig config, Topics topics) {
+  private static KStream<String, DefinitionUpdate> definitions(StreamsBuilder builder, AppConfig config, Topics topics,
+      Dependencies deps) {
     Map<String, KStream<byte[], Checked<DefinitionUpdate>>> branches = builder
         .stream(topics.definitions.name(), Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()).withName("definitions-source"))
-        .process(DefinitionsValidateProcessor::new, Named.as("definitions-validate"))
+        .process(() -> new DefinitionsValidateProcessor(deps.metrics().deadLetters()), Named.as("definitions-validate"))
         .split(Named.as("definitions-route-"))
         .branch((key, value) -> value.isValid(), Branched.as("valid"))
         .defaultBranch(Branched.as("rejected"));
@@ -137,7 +139,7 @@ public final class GranularTopology {
     out.get("planner-route-tick").mapValues(v -> ((PlannerOutput.Tick) v).tick(), Named.as("scheduler-tick"))
         .to(topics.workspaceTicks.name(), Produced.with(Serdes.String(), topics.workspaceTicks.valueSerde()).withName("scheduler-ticks-sink"));
     out.get("planner-route-rejected-definition")
-        .process(RejectedDefinitionProcessor::new, Named.as("planner-rejected-definition"))
+        .process(() -> new RejectedDefinitionProcessor(deps.metrics().deadLetters()), Named.as("planner-rejected-definition"))
         .to(topics.definitionsDlq.name(), Produced.with(Serdes.ByteArray(), Serdes.ByteArray()).withName("workspace-definitions-dlq-sink"));
     AvroCodec<ComputeTask> codec = AvroCodec.of(ComputeTask.class);
     out.get("planner-route-parked").mapValues(v -> codec.encode(((PlannerOutput.Parked) v).task()), Named.as("planner-parked-task"))
@@ -151,7 +153,8 @@ public final class GranularTopology {
         .stream(topics.computeTasksPriority.name(), Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("priority-tasks-source"))
         .merge(builder.stream(topics.computeTasks.name(), Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("tasks-source")),
             Named.as("sink-merge-tasks"))
-        .process(() -> new ComputeSinkProcessor(Stores.SINK_SLOTS, Stores.WORKSPACE_DEFINITIONS), Named.as("compute-sink"),
+        .process(() -> new ComputeSinkProcessor(Stores.SINK_SLOTS, Stores.WORKSPACE_DEFINITIONS, deps.metrics().deadLetters()),
+            Named.as("compute-sink"),
             Stores.SINK_SLOTS, Stores.WORKSPACE_DEFINITIONS)
         .split(Named.as("sink-route-"))
         .branch((k, v) -> v instanceof SinkOutput.Result, Branched.as("result"))

@@ -36,7 +36,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
 final class PlannerHarness implements AutoCloseable {
   final TopologyTestDriver driver;
   final ConcurrentLinkedQueue<ComputeTask> ran = new ConcurrentLinkedQueue<>();
-  final GranularMetrics metrics = GranularMetrics.inMemory();
+  final GranularMetrics metrics;
   volatile Predicate<ComputeTask> fails = t -> false;
   private final Topics topics;
   private final TestInputTopic<byte[], byte[]> definitions;
@@ -47,9 +47,15 @@ final class PlannerHarness implements AutoCloseable {
   private final TestOutputTopic<byte[], byte[]> dlq;
   final List<ComputeTask> sentNormal = new ArrayList<>();
   final List<ComputeTask> sentPriority = new ArrayList<>();
-  private long eventsTotal;
+  private final Map<String, Long> eventsTotal = new HashMap<>();
 
   PlannerHarness(Map<String, Object> settings) {
+    this(settings, GranularMetrics.inMemory(), System::currentTimeMillis);
+  }
+
+  /** @param wallClock the sink's clock: when tasks start and finish */
+  PlannerHarness(Map<String, Object> settings, GranularMetrics metrics, java.util.function.LongSupplier wallClock) {
+    this.metrics = metrics;
     Map<String, Object> all = new HashMap<>(Map.of("granular.planner.scheduler-interval", "0s",
         "granular.tasks.max-attempts", 3, "granular.tasks.retry-initial-backoff", "1s", "granular.sink.concurrency-per-partition", 2));
     all.putAll(settings);
@@ -62,7 +68,7 @@ final class PlannerHarness implements AutoCloseable {
       return new TaskWork.Outcome(task.getEstimatedWork(), 1, 2, List.of());
     };
     driver = new TopologyTestDriver(GranularTopology.build(config, new GranularTopology.Dependencies(
-        () -> batch -> { }, () -> work, System::currentTimeMillis, metrics)), StreamsProperties.from(config));
+        () -> batch -> { }, () -> work, wallClock, metrics)), StreamsProperties.from(config));
     topics = new Topics(config.topics());
     definitions = driver.createInputTopic(topics.definitions.name(), new ByteArraySerializer(), new ByteArraySerializer());
     progress = driver.createInputTopic(topics.ingestProgress.name(), new StringSerializer(), topics.ingestProgress.valueSerde().serializer());
@@ -85,8 +91,8 @@ final class PlannerHarness implements AutoCloseable {
 
   /** Reports {@code events} more durable events, up to watermark. */
   void ingested(String workspace, long events, long watermarkMs) {
-    eventsTotal += events;
-    progress.pipeInput(workspace, new IngestProgress(workspace, events, eventsTotal, watermarkMs, 0L, 0L, watermarkMs));
+    long total = eventsTotal.merge(workspace, events, Long::sum);
+    progress.pipeInput(workspace, new IngestProgress(workspace, events, total, watermarkMs, 0L, 0L, watermarkMs));
   }
 
   void tick(String workspace, long nowMs) {
