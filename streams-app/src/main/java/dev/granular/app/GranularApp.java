@@ -115,9 +115,7 @@ public final class GranularApp implements AutoCloseable {
   @Override
   public void close() {
     jobs.shutdownNow();
-    // Leave the group at once: `backfill` and `reset` refuse while members are alive, and a member that only
-    // stopped would linger until its session timed out.
-    streams.close(new KafkaStreams.CloseOptions().timeout(Duration.ofSeconds(60)).leaveGroup(true));
+    streams.close(Duration.ofSeconds(60)); // leaves the group at once: see StreamsProperties
     binders.close();
     clickHouse.close();
     stopped.countDown();

@@ -29,6 +29,10 @@ public final class StreamsProperties {
     // replacement gets the tasks only once the session expires, so keep the session short.
     p.put(StreamsConfig.consumerPrefix(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG), 10_000);
     p.put(StreamsConfig.consumerPrefix(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG), 2_000);
+    // A stopped instance leaves the group at once instead of lingering for a session timeout, so `backfill` and
+    // `reset` (which refuse while members are alive) can run right after a stop. Kafka Streams turns this off by
+    // default to avoid rebalances on bounces; a rebalance when an instance stops on purpose is what we want.
+    p.put(StreamsConfig.consumerPrefix("internal.leave.group.on.close"), true);
     p.put(StreamsConfig.producerPrefix(ProducerConfig.ACKS_CONFIG), "all");
     p.put(StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG), 20);
     return p;
