@@ -8,7 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.typesafe.config.ConfigFactory;
+import com.typesafe.config.ConfigRenderOptions;
 import dev.granular.app.GranularApp;
+import dev.granular.app.cli.GranularCli;
 import dev.granular.app.cli.PlannerSnapshot;
 import dev.granular.app.cli.TopicScan;
 import dev.granular.app.config.AppConfig;
@@ -19,7 +23,11 @@ import dev.granular.sink.client.ClickHouse;
 import dev.granular.sink.client.RetryPolicy;
 import dev.granular.sink.compute.AssignmentReader;
 import dev.granular.sink.migrate.Migrator;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -35,7 +43,8 @@ class HttpApiIT {
 
   @Test
   void everyEndpointAnswersFromTheRealStoresAndRefusesWhatItShould() throws Exception {
-    AppConfig config = ItServices.isolatedConfig(Map.of("granular.planner.scheduler-interval", "0s"));
+    Map<String, Object> settings = ItServices.isolatedSettings(Map.of("granular.planner.scheduler-interval", "0s"));
+    AppConfig config = AppConfig.load(null, settings);
     ItServices.migrate(config);
     try (GranularApp app = new GranularApp(config); ClickHouse clickHouse = new ClickHouse(config.clickHouse())) {
       HttpProbe http = new HttpProbe(app.httpPort());
@@ -82,6 +91,16 @@ class HttpApiIT {
       JsonNode one = http.get("/api/workspaces/" + W).json();
       assertEquals(8, one.get("explain").get("properties").asInt());
       assertTrue(one.get("explain").get("decision").asText().length() > 0);
+
+      // The CLI reads the changelogs itself and builds the same JSON as the API (shared code, no running instance needed).
+      Path conf = Files.createTempFile("granular-http-it-", ".conf");
+      Files.writeString(conf, ConfigFactory.parseMap(settings).root().render(ConfigRenderOptions.concise()));
+      assertEquals(status.get("workspaces").get(0).toString(), cli(conf, "status", "--json", "--workspace", W).trim());
+      JsonNode explained = WorkspaceStatus.JSON.readTree(cli(conf, "explain", "--json", "--workspace", W));
+      ((ObjectNode) explained).remove("now");
+      ((ObjectNode) one.get("explain")).remove("now");
+      assertEquals(one.get("explain"), explained);
+      assertTrue(cli(conf, "changes", "--json", "--workspace", W).lines().allMatch(l -> l.startsWith("{\"workspace\":\"" + W + "\"")));
 
       AssignmentReader reader = new AssignmentReader(clickHouse, new RetryPolicy(Duration.ofMillis(100), Duration.ofSeconds(1), Duration.ofSeconds(5)));
       List<String> pro = reader.members(W, "pro", 1_000_000);
@@ -143,6 +162,22 @@ class HttpApiIT {
     } finally {
       ItServices.cleanup(config);
     }
+  }
+
+  private static String cli(Path conf, String... args) {
+    PrintStream original = System.out;
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+    try {
+      String[] all = new String[args.length + 2];
+      all[0] = "--config";
+      all[1] = conf.toString();
+      System.arraycopy(args, 0, all, 2, args.length);
+      assertEquals(0, GranularCli.execute(all));
+    } finally {
+      System.setOut(original);
+    }
+    return out.toString(StandardCharsets.UTF_8);
   }
 
   /** Follows next cursors from {@code after} to the end; checks every page's size against the limit. */
