@@ -48,8 +48,9 @@ final class ApiError extends RuntimeException {
 
   /** A bug or an outside failure (e.g. ClickHouse down): logged, answered with 500, the server goes on. */
   static ApiError internal(RuntimeException cause) {
-    return new ApiError(500, "internal error: " + cause.getClass().getSimpleName()
-        + (cause.getMessage() == null ? "" : ": " + cause.getMessage()), Map.of(), Map.of());
+    // The cause's message may carry SQL or hosts: it goes to the log, the client gets its kind only.
+    return new ApiError(500, "internal error (" + cause.getClass().getSimpleName() + "); details are in the instance's log",
+        Map.of(), Map.of());
   }
 
   int status() {
