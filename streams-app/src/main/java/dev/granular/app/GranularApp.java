@@ -2,6 +2,7 @@ package dev.granular.app;
 
 import dev.granular.app.config.AppConfig;
 import dev.granular.app.metrics.BinderSet;
+import dev.granular.app.http.HttpApi;
 import dev.granular.app.metrics.GranularMetrics;
 import dev.granular.app.sink.EngineTaskWork;
 import dev.granular.app.sink.TaskWork;
@@ -12,18 +13,20 @@ import dev.granular.sink.client.RetryPolicy;
 import dev.granular.sink.events.EventBatchWriter;
 import dev.granular.sink.events.Retention;
 import java.time.Duration;
+import java.util.Properties;
 import java.util.function.BiFunction;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** One running Granular instance: the Kafka Streams topology plus the retention job. */
+/** One running Granular instance: the Kafka Streams topology, the retention job and the HTTP API. */
 public final class GranularApp implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(GranularApp.class);
 
@@ -32,6 +35,7 @@ public final class GranularApp implements AutoCloseable {
   private final ClickHouse clickHouse;
   private final KafkaStreams streams;
   private final BinderSet binders;
+  private final HttpApi http;
   private final ScheduledExecutorService jobs = Executors.newSingleThreadScheduledExecutor(r -> {
     Thread t = new Thread(r, "granular-jobs");
     t.setDaemon(true);
@@ -55,7 +59,17 @@ public final class GranularApp implements AutoCloseable {
         .withListener(metrics.ingest()::insertRetried);
     Topology topology = GranularTopology.build(config, new GranularTopology.Dependencies(() -> new EventBatchWriter(clickHouse, retry),
         () -> taskWork.apply(clickHouse, metrics.sink()::statementRetried), System::currentTimeMillis, metrics));
-    this.streams = new KafkaStreams(topology, StreamsProperties.from(config));
+    // Bound before the streams client exists, so application.server carries the real port (0 picks one).
+    this.http = HttpApi.bind(config.http());
+    Properties properties = StreamsProperties.from(config);
+    properties.put(StreamsConfig.APPLICATION_SERVER_CONFIG, http.applicationServer());
+    try {
+      this.streams = new KafkaStreams(topology, properties);
+    } catch (RuntimeException e) {
+      http.close();
+      clickHouse.close();
+      throw e;
+    }
     this.binders = BinderSet.bind(metrics.registry(), streams);
     // A thread that gave up (e.g. ClickHouse down past the retry budget) is replaced; it resumes from the
     // last committed offsets, so nothing is lost and nothing is skipped.
@@ -69,6 +83,8 @@ public final class GranularApp implements AutoCloseable {
         stopped.countDown();
       }
     });
+    // Served from construction on: /healthz answers and /readyz says 503 until the stores are restored.
+    http.serve(config, streams, metrics, clickHouse);
   }
 
   public void start() {
@@ -103,6 +119,11 @@ public final class GranularApp implements AutoCloseable {
     return streams;
   }
 
+  /** The port the HTTP API listens on (the real one when HTTP_PORT is 0). */
+  public int httpPort() {
+    return http.port();
+  }
+
   public GranularMetrics metrics() {
     return metrics;
   }
@@ -115,6 +136,7 @@ public final class GranularApp implements AutoCloseable {
   @Override
   public void close() {
     jobs.shutdownNow();
+    http.close();
     streams.close(Duration.ofSeconds(60)); // leaves the group at once: see StreamsProperties
     binders.close();
     clickHouse.close();

@@ -43,10 +43,30 @@ public final class AssignmentReader {
     return users;
   }
 
+  /**
+   * One page of a segment's members, sorted by user id: at most {@code limit} members whose id sorts after
+   * {@code afterUserId} (null: from the start). Keyset paging, so a page costs the same wherever it starts.
+   */
+  public List<String> membersPage(String workspaceId, String segmentId, String afterUserId, int limit) {
+    List<String> users = new ArrayList<>();
+    String after = afterUserId == null ? "" : " AND user_id > " + Sql.string(afterUserId);
+    clickHouse.rows("SELECT user_id FROM (" + latest(workspaceId) + " AND property_id = " + Sql.string(segmentId) + after
+        + " GROUP BY user_id) WHERE value = 'true' ORDER BY user_id LIMIT " + Math.max(0, limit))
+        .forEach(r -> users.add(r[0]));
+    return users;
+  }
+
   /** An estimate of a segment's size (ClickHouse uniq: fast, within about 1% at scale; exact when small). */
   public long segmentSizeEstimate(String workspaceId, String segmentId) {
     return Long.parseLong(clickHouse.rows("SELECT uniq(user_id) FROM (" + latest(workspaceId) + " AND property_id = "
         + Sql.string(segmentId) + " GROUP BY user_id) WHERE value = 'true'").get(0)[0]);
+  }
+
+  /** The user's assignments, or empty when nothing was ever computed for them (an unknown user). */
+  public java.util.Optional<UserAssignments> knownUser(String workspaceId, String userId) {
+    String any = clickHouse.rows("SELECT count() FROM " + clickHouse.table("assignments") + " WHERE workspace_id = "
+        + Sql.string(workspaceId) + " AND user_id = " + Sql.string(userId)).get(0)[0];
+    return any.equals("0") ? java.util.Optional.empty() : java.util.Optional.of(user(workspaceId, userId));
   }
 
   public UserAssignments user(String workspaceId, String userId) {

@@ -10,13 +10,18 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 @Command(name = "changes", mixinStandardHelpOptions = true,
-    description = "Print the membership and value changes published so far, one JSON object per line.")
+    description = "Print the membership and value changes published so far, one JSON object per line"
+        + " (with or without --json: the records are data, so JSON is the text form too).")
 final class ChangesCommand implements Callable<Integer> {
   @ParentCommand
   GranularCli parent;
 
   @Option(names = "--workspace", description = "Only this workspace.")
   String workspace;
+
+  /** Accepted so that every command takes --json; the output is JSON lines either way. */
+  @Option(names = "--json", description = "One JSON object per line (the default and only format).")
+  boolean json;
 
   @Override
   public Integer call() {

@@ -1,10 +1,8 @@
 package dev.granular.app.cli;
 
 import dev.granular.app.topology.PlannerSnapshot;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.granular.avro.PartState;
-import dev.granular.avro.Plan;
+import dev.granular.app.status.WorkspaceStatus;
 import dev.granular.avro.PlannerState;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -46,44 +44,7 @@ final class StatusCommand implements Callable<Integer> {
   }
 
   public static ObjectNode describe(PlannerState s) {
-    ObjectNode line = JsonOut.object().put("workspace", s.getWorkspaceId()).put("cursorMs", s.getCursorMs())
-        .put("watermarkMs", s.getWatermarkMs()).put("lagMs", Math.max(0, s.getWatermarkMs() - s.getCursorMs()))
-        .put("eventsSinceCursor", Math.max(0, s.getEventsTotal() - s.getEventsTotalAtCursor()))
-        .put("properties", s.getProperties()).put("leaves", s.getLeaves())
-        .put("definitionsVersion", s.getDefinitionsVersion()).put("computedVersion", s.getComputedVersion());
-    if (s.getInFlight() != null) {
-      line.set("inFlight", plan(s.getInFlight()));
-    }
-    ArrayNode done = line.putArray("completed");
-    s.getCompleted().forEach(p -> done.add(plan(p)));
-    return line;
-  }
-
-  private static ObjectNode plan(Plan p) {
-    ObjectNode out = JsonOut.object().put("planId", p.getPlanId()).put("windowFromMs", p.getWindowFromMs())
-        .put("windowToMs", p.getWindowToMs()).put("events", p.getEvents()).put("work", p.getWork())
-        .put("split", p.getSplit()).put("parked", p.getParked())
-        .put("parts", p.getParts().isEmpty() ? p.getPartWork().size() : p.getParts().size());
-    if (p.getFinishedAtMs() > 0) {
-      out.put("finishedAtMs", p.getFinishedAtMs());
-    }
-    // A completed plan keeps only each part's estimated work (see Planner#summarize).
-    ArrayNode work = out.putArray("partWork");
-    p.getPartWork().forEach(work::add);
-    ArrayNode parts = out.putArray("partStates");
-    for (PartState part : p.getParts()) {
-      String status = dev.granular.app.planner.Planner.waiting(part) ? "WAITING" : part.getStatus().name();
-      ObjectNode o = parts.addObject().put("part", part.getTask().getPart()).put("status", status)
-          .put("attempt", part.getTask().getAttempt()).put("estimatedWork", part.getTask().getEstimatedWork());
-      if (part.getLastError() != null) {
-        o.put("lastError", part.getLastError());
-      }
-      if (part.getOutcome() != null) {
-        o.put("rowsTouched", part.getOutcome().getRowsTouched()).put("queueWaitMs", part.getOutcome().getQueueWaitMs())
-            .put("runMs", part.getOutcome().getFinishedAtMs() - part.getOutcome().getReadStartMs());
-      }
-    }
-    return out;
+    return WorkspaceStatus.describe(s);
   }
 
   private static void printText(ObjectNode s) {
