@@ -1,5 +1,6 @@
 package dev.granular.app.planner;
 
+import dev.granular.app.definitions.WorkspaceView;
 import dev.granular.app.definitions.CompileCache;
 import dev.granular.app.definitions.CompiledWorkspace;
 import dev.granular.avro.DefinitionUpdate;

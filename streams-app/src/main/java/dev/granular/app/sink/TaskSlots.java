@@ -1,7 +1,7 @@
 package dev.granular.app.sink;
 
 import dev.granular.app.definitions.CompiledWorkspace;
-import dev.granular.app.topology.CommitBarrier;
+import dev.granular.app.support.CommitBarrier;
 import dev.granular.avro.ComputeTask;
 import dev.granular.avro.TaskResult;
 import java.util.List;

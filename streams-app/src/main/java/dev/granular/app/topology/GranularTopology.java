@@ -2,7 +2,7 @@ package dev.granular.app.topology;
 
 import dev.granular.app.config.AppConfig;
 import dev.granular.app.definitions.DefinitionsValidateProcessor;
-import dev.granular.app.definitions.RejectedDefinitionProcessor;
+import dev.granular.app.planner.RejectedDefinitionProcessor;
 import dev.granular.app.dlq.Checked;
 import dev.granular.app.ingest.EventParser;
 import dev.granular.app.ingest.IngestWriter;

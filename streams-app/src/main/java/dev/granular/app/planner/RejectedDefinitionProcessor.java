@@ -1,4 +1,4 @@
-package dev.granular.app.definitions;
+package dev.granular.app.planner;
 
 import dev.granular.app.dlq.DeadLetterHeaders;
 import dev.granular.app.dlq.DeadLetterMetrics;
