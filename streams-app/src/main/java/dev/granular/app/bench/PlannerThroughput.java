@@ -4,7 +4,7 @@ import dev.granular.app.planner.LiveStates;
 import dev.granular.app.planner.Planner;
 import dev.granular.app.planner.PlannerActions;
 import dev.granular.app.planner.PlannerSettings;
-import dev.granular.app.planner.WorkspaceView;
+import dev.granular.app.definitions.WorkspaceView;
 import dev.granular.app.serde.AvroSerde;
 import dev.granular.avro.ComputeTask;
 import dev.granular.avro.IngestProgress;

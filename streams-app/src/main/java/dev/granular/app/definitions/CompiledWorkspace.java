@@ -1,6 +1,6 @@
 package dev.granular.app.definitions;
 
-import dev.granular.app.planner.WorkspaceView;
+import dev.granular.app.definitions.WorkspaceView;
 import dev.granular.avro.WorkspaceDefinitions;
 import dev.granular.sink.compile.CompileBaseline;
 import dev.granular.sink.compile.Leaf;

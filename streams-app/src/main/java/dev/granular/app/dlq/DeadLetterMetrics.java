@@ -1,6 +1,5 @@
 package dev.granular.app.dlq;
 
-import dev.granular.app.ingest.RejectReason;
 import dev.granular.sink.definitions.DefinitionException;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -35,10 +34,11 @@ public final class DeadLetterMetrics {
 
   private final Map<Source, Map<String, Counter>> counters = new EnumMap<>(Source.class);
 
-  public DeadLetterMetrics(MeterRegistry registry) {
+  /** @param eventReasons what ingest validation stamps on rejected events (ingest owns that catalogue) */
+  public DeadLetterMetrics(MeterRegistry registry, List<String> eventReasons) {
     for (Source source : Source.values()) {
       Map<String, Counter> byReason = new HashMap<>();
-      for (String reason : catalogue(source)) {
+      for (String reason : catalogue(source, eventReasons)) {
         byReason.put(reason, Counter.builder("granular.dead.letters").description("records sent to a dead-letter topic")
             .tag("source", source.tag()).tag("reason", reason).register(registry));
       }
@@ -46,10 +46,10 @@ public final class DeadLetterMetrics {
     }
   }
 
-  static List<String> catalogue(Source source) {
+  static List<String> catalogue(Source source, List<String> eventReasons) {
     List<String> reasons = new ArrayList<>(List.of("other"));
     switch (source) {
-      case EVENTS -> List.of(RejectReason.values()).forEach(r -> reasons.add(r.code()));
+      case EVENTS -> reasons.addAll(eventReasons);
       case DEFINITIONS -> {
         List.of(DefinitionException.Reason.values()).forEach(r -> reasons.add(r.name().toLowerCase(Locale.ROOT)));
         reasons.addAll(DEFINITION_CHECKS);

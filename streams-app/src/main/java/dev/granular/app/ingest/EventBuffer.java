@@ -7,7 +7,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import dev.granular.app.topology.CommitBarrier;
+import dev.granular.app.support.CommitBarrier;
 
 /**
  * The ingest batch, held as a Kafka Streams state store so that Streams itself enforces at-least-once.

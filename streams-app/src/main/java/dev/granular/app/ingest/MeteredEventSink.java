@@ -1,6 +1,6 @@
 package dev.granular.app.ingest;
 
-import dev.granular.app.metrics.IngestMetrics;
+import dev.granular.app.ingest.IngestMetrics;
 import dev.granular.sink.events.EventSink;
 import dev.granular.sink.events.StoredEvent;
 import java.util.List;

@@ -18,6 +18,11 @@ public enum RejectReason {
   PROPERTIES_NOT_OBJECT,
   TRAITS_NOT_OBJECT;
 
+  /** Every code, for metrics that list each reason at zero from the start. */
+  public static java.util.List<String> codes() {
+    return java.util.Arrays.stream(values()).map(RejectReason::code).toList();
+  }
+
   public String code() {
     return name().toLowerCase(java.util.Locale.ROOT);
   }

@@ -2,7 +2,7 @@ package dev.granular.app.ingest;
 
 import dev.granular.app.dlq.Checked;
 import dev.granular.app.dlq.DeadLetterHeaders;
-import dev.granular.app.metrics.IngestMetrics;
+import dev.granular.app.ingest.IngestMetrics;
 import dev.granular.avro.UserEvent;
 import java.time.Duration;
 import org.apache.kafka.streams.processor.PunctuationType;

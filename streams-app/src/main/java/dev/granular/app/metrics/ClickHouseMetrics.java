@@ -1,5 +1,6 @@
 package dev.granular.app.metrics;
 
+import dev.granular.app.support.Latency;
 import dev.granular.sink.client.StatementObserver;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;

@@ -1,5 +1,7 @@
 package dev.granular.app.metrics;
 
+import dev.granular.app.ingest.RejectReason;
+import dev.granular.app.ingest.IngestMetrics;
 import dev.granular.app.dlq.DeadLetterMetrics;
 import dev.granular.app.planner.PlannerMetrics;
 import dev.granular.app.sink.SinkMetrics;
@@ -11,7 +13,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 public record GranularMetrics(MeterRegistry registry, IngestMetrics ingest, PlannerMetrics planner, SinkMetrics sink,
     DeadLetterMetrics deadLetters, ClickHouseMetrics clickHouse) {
   public static GranularMetrics on(MeterRegistry registry) {
-    DeadLetterMetrics deadLetters = new DeadLetterMetrics(registry);
+    DeadLetterMetrics deadLetters = new DeadLetterMetrics(registry, RejectReason.codes());
     return new GranularMetrics(registry, new IngestMetrics(registry, deadLetters), new PlannerMetrics(registry, deadLetters),
         new SinkMetrics(registry), deadLetters, new ClickHouseMetrics(registry));
   }

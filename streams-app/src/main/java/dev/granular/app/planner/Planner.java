@@ -1,5 +1,6 @@
 package dev.granular.app.planner;
 
+import dev.granular.app.definitions.WorkspaceView;
 import dev.granular.avro.ComputeTask;
 import dev.granular.avro.IngestProgress;
 import dev.granular.avro.PartState;

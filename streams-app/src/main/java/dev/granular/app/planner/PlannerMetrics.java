@@ -1,7 +1,7 @@
 package dev.granular.app.planner;
 
 import dev.granular.app.dlq.DeadLetterMetrics;
-import dev.granular.app.metrics.Latency;
+import dev.granular.app.support.Latency;
 import dev.granular.avro.ComputeTask;
 import dev.granular.avro.Plan;
 import dev.granular.avro.PlannerState;

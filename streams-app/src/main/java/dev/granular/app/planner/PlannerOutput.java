@@ -3,14 +3,51 @@ package dev.granular.app.planner;
 import dev.granular.avro.ComputeTask;
 import dev.granular.avro.WorkspaceTick;
 
-/** What the planner sends on: tasks (normal or priority), scheduler ticks, and parked parts for the dead letters. */
+/**
+ * What the planner sends on: tasks (normal or priority), scheduler ticks, parked parts for the dead letters,
+ * and definitions that break their workspace. Routed with a visitor ({@link PlannerRoute}), so a new kind
+ * does not compile until it has a route.
+ */
 public sealed interface PlannerOutput {
-  record Task(ComputeTask task) implements PlannerOutput {}
+  <R> R accept(Handler<R> handler);
 
-  record Tick(WorkspaceTick tick) implements PlannerOutput {}
+  /** One method per kind of output. */
+  interface Handler<R> {
+    R task(Task task);
 
-  record Parked(ComputeTask task, String reason) implements PlannerOutput {}
+    R tick(Tick tick);
+
+    R parked(Parked parked);
+
+    R rejectedDefinition(RejectedDefinition rejected);
+  }
+
+  record Task(ComputeTask task) implements PlannerOutput {
+    @Override
+    public <R> R accept(Handler<R> handler) {
+      return handler.task(this);
+    }
+  }
+
+  record Tick(WorkspaceTick tick) implements PlannerOutput {
+    @Override
+    public <R> R accept(Handler<R> handler) {
+      return handler.tick(this);
+    }
+  }
+
+  record Parked(ComputeTask task, String reason) implements PlannerOutput {
+    @Override
+    public <R> R accept(Handler<R> handler) {
+      return handler.parked(this);
+    }
+  }
 
   /** A definition that was valid alone but breaks its workspace's compile; the workspace keeps the rest. */
-  record RejectedDefinition(String workspaceId, String propertyId, String definitionJson, String reason) implements PlannerOutput {}
+  record RejectedDefinition(String workspaceId, String propertyId, String definitionJson, String reason) implements PlannerOutput {
+    @Override
+    public <R> R accept(Handler<R> handler) {
+      return handler.rejectedDefinition(this);
+    }
+  }
 }

@@ -1,5 +1,6 @@
 package dev.granular.app.planner;
 
+import dev.granular.app.definitions.WorkspaceView;
 import dev.granular.app.definitions.CompileCache;
 import dev.granular.app.definitions.CompiledWorkspace;
 import dev.granular.avro.DefinitionUpdate;
@@ -24,7 +25,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * here, co-partitioned. The decisions are {@link Planner}'s; this class loads and saves the state, and sends
  * what the planner decided. It also hosts the built-in scheduler and the retry timer.
  */
-public final class PlannerProcessor extends ContextualProcessor<String, Object, String, PlannerOutput> {
+public final class PlannerProcessor extends ContextualProcessor<String, PlannerInput, String, PlannerOutput> {
   private final Planner planner;
   private final PlannerMetrics metrics;
   private final Duration schedulerInterval;
@@ -66,7 +67,7 @@ public final class PlannerProcessor extends ContextualProcessor<String, Object, 
   }
 
   @Override
-  public void process(Record<String, Object> record) {
+  public void process(Record<String, PlannerInput> record) {
     String workspace = record.key();
     if (workspace == null) {
       return;
@@ -80,28 +81,54 @@ public final class PlannerProcessor extends ContextualProcessor<String, Object, 
     }
   }
 
-  private void handle(String workspace, Record<String, Object> record) {
+  private void handle(String workspace, Record<String, PlannerInput> record) {
     PlannerState state = load(workspace);
     String planBefore = state.getInFlight() == null ? null : state.getInFlight().getPlanId();
-    long now = context().currentSystemTimeMs();
-    Object value = record.value();
-    if (value instanceof WorkspaceTick tick) {
-      send(state, planner.onTick(state, tick, view(workspace), now));
-    } else if (value instanceof IngestProgress progress) {
-      planner.onProgress(state, progress);
-    } else if (value instanceof DefinitionUpdate update) {
-      CompiledWorkspace compiledNow = applyDefinition(workspace, update, record.timestamp());
-      if (compiledNow != null) {
-        planner.onDefinitions(state, compiledNow.view());
-      }
-    } else if (value instanceof TaskResult result) {
-      send(state, planner.onResult(state, result, view(workspace), now));
-    }
+    send(state, record.value().accept(new Step(state, workspace, record.timestamp())));
     // A tick, or a completion with a tick pending, may have made a plan: counted here, once, with the cursor it starts from.
     if (state.getInFlight() != null && !state.getInFlight().getPlanId().equals(planBefore)) {
       metrics.planned(state, state.getInFlight());
     }
     save(state);
+  }
+
+  /** One input applied to one workspace's state: what the planner decided, to be sent. */
+  private final class Step implements PlannerInput.Handler<PlannerActions> {
+    private final PlannerState state;
+    private final String workspace;
+    private final long timestamp;
+    private final long now = context().currentSystemTimeMs();
+
+    Step(PlannerState state, String workspace, long timestamp) {
+      this.state = state;
+      this.workspace = workspace;
+      this.timestamp = timestamp;
+    }
+
+    @Override
+    public PlannerActions tick(WorkspaceTick tick) {
+      return planner.onTick(state, tick, view(workspace), now);
+    }
+
+    @Override
+    public PlannerActions progress(IngestProgress progress) {
+      planner.onProgress(state, progress);
+      return PlannerActions.none("progress");
+    }
+
+    @Override
+    public PlannerActions result(TaskResult result) {
+      return planner.onResult(state, result, view(workspace), now);
+    }
+
+    @Override
+    public PlannerActions definitions(DefinitionUpdate update) {
+      CompiledWorkspace compiledNow = applyDefinition(workspace, update, timestamp);
+      if (compiledNow != null) {
+        planner.onDefinitions(state, compiledNow.view());
+      }
+      return PlannerActions.none("definitions");
+    }
   }
 
   /** Applies the change if the workspace still compiles with it; otherwise dead-letters it and keeps the rest. */

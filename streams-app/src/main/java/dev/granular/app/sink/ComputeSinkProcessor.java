@@ -73,12 +73,12 @@ public final class ComputeSinkProcessor extends ContextualProcessor<String, byte
   }
 
   private void forwardFinished() {
-    for (TaskSlots.Finished done : slots.drainFinished()) {
+    slots.forwardFinished(done -> {
       long now = context().currentSystemTimeMs();
       for (var change : done.changes()) {
         context().forward(new Record<>(change.getWorkspaceId() + "/" + change.getUserId(), (SinkOutput) new SinkOutput.Change(change), now));
       }
       context().forward(new Record<>(done.result().getWorkspaceId(), (SinkOutput) new SinkOutput.Result(done.result()), now));
-    }
+    });
   }
 }

@@ -1,6 +1,6 @@
 package dev.granular.app.sink;
 
-import dev.granular.app.metrics.FailureCause;
+import dev.granular.app.support.FailureCause;
 import dev.granular.sink.client.ClickHouseException;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;

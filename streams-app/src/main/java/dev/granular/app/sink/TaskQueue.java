@@ -7,7 +7,7 @@ import java.util.Deque;
  * Which waiting task starts next on a partition's K slots. Priority tasks (split parts) go first, but while
  * normal tasks wait, priority work may hold at most K-1 slots, so a whale's many parts never starve the
  * small workspaces. With K = 1 there is no slot to spare, so a normal task goes after every
- * {@code maxPriorityStreak} priority tasks instead. Not thread-safe: {@link TaskSlots} guards it.
+ * {@code maxPriorityStreak} priority tasks instead. Not thread-safe: {@link SlotBook} owns it.
  */
 final class TaskQueue<T> {
   private final int slots;
@@ -23,6 +23,15 @@ final class TaskQueue<T> {
 
   void offer(T task, boolean isPriority) {
     (isPriority ? priority : normal).addLast(task);
+  }
+
+  /** Empties the queue, priority tasks first; for closing. */
+  java.util.List<T> drain() {
+    java.util.List<T> all = new java.util.ArrayList<>(priority);
+    all.addAll(normal);
+    priority.clear();
+    normal.clear();
+    return all;
   }
 
   int waiting() {

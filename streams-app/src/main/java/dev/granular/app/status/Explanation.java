@@ -7,7 +7,7 @@ import dev.granular.app.definitions.CompiledWorkspace;
 import dev.granular.app.planner.PlanFactory;
 import dev.granular.app.planner.Planner;
 import dev.granular.app.planner.PlannerSettings;
-import dev.granular.app.planner.WorkspaceView;
+import dev.granular.app.definitions.WorkspaceView;
 import dev.granular.avro.PartState;
 import dev.granular.avro.PlannerState;
 import dev.granular.avro.WorkspaceDefinitions;

@@ -2,7 +2,7 @@ package dev.granular.app.topology;
 
 import dev.granular.app.config.AppConfig;
 import dev.granular.app.definitions.DefinitionsValidateProcessor;
-import dev.granular.app.definitions.RejectedDefinitionProcessor;
+import dev.granular.app.planner.RejectedDefinitionProcessor;
 import dev.granular.app.dlq.Checked;
 import dev.granular.app.ingest.EventParser;
 import dev.granular.app.ingest.IngestWriter;
@@ -11,11 +11,14 @@ import dev.granular.app.ingest.MeteredEventSink;
 import dev.granular.app.ingest.ValidateProcessor;
 import dev.granular.app.metrics.GranularMetrics;
 import dev.granular.app.planner.Planner;
+import dev.granular.app.planner.PlannerInput;
 import dev.granular.app.planner.PlannerOutput;
+import dev.granular.app.planner.PlannerRoute;
 import dev.granular.app.planner.PlannerProcessor;
 import dev.granular.app.planner.PlannerSettings;
 import dev.granular.app.sink.ComputeSinkProcessor;
 import dev.granular.app.sink.SinkOutput;
+import dev.granular.app.sink.SinkRoute;
 import dev.granular.app.sink.TaskWork;
 import dev.granular.avro.ComputeTask;
 import dev.granular.avro.DefinitionUpdate;
@@ -113,36 +116,41 @@ public final class GranularTopology {
       KStream<String, DefinitionUpdate> definitions) {
     AppConfig.PlannerSettings p = config.planner();
     Planner planner = new Planner(PlannerSettings.from(p));
-    KStream<String, Object> inputs = builder
+    KStream<String, PlannerInput> inputs = builder
         .stream(topics.workspaceTicks.name(), Consumed.with(Serdes.String(), topics.workspaceTicks.valueSerde()).withName("ticks-source"))
-        .mapValues(v -> (Object) v, Named.as("planner-input-ticks"))
+        .mapValues(v -> (PlannerInput) new PlannerInput.Tick(v), Named.as("planner-input-ticks"))
         .merge(builder.stream(topics.ingestProgress.name(), Consumed.with(Serdes.String(), topics.ingestProgress.valueSerde())
-                .withName("progress-source")).mapValues(v -> (Object) v, Named.as("planner-input-progress")), Named.as("planner-merge-progress"))
+                .withName("progress-source")).mapValues(v -> (PlannerInput) new PlannerInput.Progress(v), Named.as("planner-input-progress")),
+            Named.as("planner-merge-progress"))
         .merge(builder.stream(topics.computeTaskResults.name(), Consumed.with(Serdes.String(), topics.computeTaskResults.valueSerde())
-                .withName("results-source")).mapValues(v -> (Object) v, Named.as("planner-input-results")), Named.as("planner-merge-results"))
-        .merge(definitions.mapValues(v -> (Object) v, Named.as("planner-input-definitions")), Named.as("planner-merge-definitions"));
+                .withName("results-source")).mapValues(v -> (PlannerInput) new PlannerInput.Result(v), Named.as("planner-input-results")),
+            Named.as("planner-merge-results"))
+        .merge(definitions.mapValues(v -> (PlannerInput) new PlannerInput.Definitions(v), Named.as("planner-input-definitions")),
+            Named.as("planner-merge-definitions"));
     builder.addStateStore(Stores.plannerState());
     Map<String, KStream<String, PlannerOutput>> out = inputs
         .process(() -> new PlannerProcessor(planner, deps.metrics().planner(), p.schedulerInterval(), Stores.PLANNER_STATE,
             Stores.WORKSPACE_DEFINITIONS), Named.as("planner"), Stores.PLANNER_STATE, Stores.WORKSPACE_DEFINITIONS)
         .split(Named.as("planner-route-"))
-        .branch((k, v) -> v instanceof PlannerOutput.Task t && t.task().getPriority(), Branched.as("priority"))
-        .branch((k, v) -> v instanceof PlannerOutput.Task, Branched.as("normal"))
-        .branch((k, v) -> v instanceof PlannerOutput.Tick, Branched.as("tick"))
-        .branch((k, v) -> v instanceof PlannerOutput.RejectedDefinition, Branched.as("rejected-definition"))
-        .defaultBranch(Branched.as("parked"));
-    out.get("planner-route-priority").mapValues(v -> ((PlannerOutput.Task) v).task(), Named.as("planner-priority-task"))
+        // Every output has exactly one route (PlannerRoute is an exhaustive visitor), so no default branch.
+        .branch((k, v) -> PlannerRoute.PRIORITY.takes(v), Branched.as(PlannerRoute.PRIORITY.branch()))
+        .branch((k, v) -> PlannerRoute.NORMAL.takes(v), Branched.as(PlannerRoute.NORMAL.branch()))
+        .branch((k, v) -> PlannerRoute.TICK.takes(v), Branched.as(PlannerRoute.TICK.branch()))
+        .branch((k, v) -> PlannerRoute.REJECTED_DEFINITION.takes(v), Branched.as(PlannerRoute.REJECTED_DEFINITION.branch()))
+        .branch((k, v) -> PlannerRoute.PARKED.takes(v), Branched.as(PlannerRoute.PARKED.branch()))
+        .noDefaultBranch();
+    out.get("planner-route-priority").mapValues(PlannerRoute::task, Named.as("planner-priority-task"))
         .to(topics.computeTasksPriority.name(), Produced.with(Serdes.String(), topics.computeTasksPriority.valueSerde())
             .withName("compute-tasks-priority-sink"));
-    out.get("planner-route-normal").mapValues(v -> ((PlannerOutput.Task) v).task(), Named.as("planner-normal-task"))
+    out.get("planner-route-normal").mapValues(PlannerRoute::task, Named.as("planner-normal-task"))
         .to(topics.computeTasks.name(), Produced.with(Serdes.String(), topics.computeTasks.valueSerde()).withName("compute-tasks-sink"));
-    out.get("planner-route-tick").mapValues(v -> ((PlannerOutput.Tick) v).tick(), Named.as("scheduler-tick"))
+    out.get("planner-route-tick").mapValues(PlannerRoute::tick, Named.as("scheduler-tick"))
         .to(topics.workspaceTicks.name(), Produced.with(Serdes.String(), topics.workspaceTicks.valueSerde()).withName("scheduler-ticks-sink"));
     out.get("planner-route-rejected-definition")
         .process(() -> new RejectedDefinitionProcessor(deps.metrics().deadLetters()), Named.as("planner-rejected-definition"))
         .to(topics.definitionsDlq.name(), Produced.with(Serdes.ByteArray(), Serdes.ByteArray()).withName("workspace-definitions-dlq-sink"));
     AvroCodec<ComputeTask> codec = AvroCodec.of(ComputeTask.class);
-    out.get("planner-route-parked").mapValues(v -> codec.encode(((PlannerOutput.Parked) v).task()), Named.as("planner-parked-task"))
+    out.get("planner-route-parked").mapValues(v -> codec.encode(PlannerRoute.parked(v).task()), Named.as("planner-parked-task"))
         .to(topics.computeTasksDlq.name(), Produced.with(Serdes.String(), Serdes.ByteArray()).withName("parked-tasks-dlq-sink"));
   }
 
@@ -157,15 +165,16 @@ public final class GranularTopology {
             Named.as("compute-sink"),
             Stores.SINK_SLOTS, Stores.WORKSPACE_DEFINITIONS)
         .split(Named.as("sink-route-"))
-        .branch((k, v) -> v instanceof SinkOutput.Result, Branched.as("result"))
-        .branch((k, v) -> v instanceof SinkOutput.Change, Branched.as("change"))
-        .defaultBranch(Branched.as("poison"));
-    out.get("sink-route-result").mapValues(v -> ((SinkOutput.Result) v).result(), Named.as("sink-result"))
+        .branch((k, v) -> SinkRoute.RESULT.takes(v), Branched.as(SinkRoute.RESULT.branch()))
+        .branch((k, v) -> SinkRoute.CHANGE.takes(v), Branched.as(SinkRoute.CHANGE.branch()))
+        .branch((k, v) -> SinkRoute.POISON.takes(v), Branched.as(SinkRoute.POISON.branch()))
+        .noDefaultBranch();
+    out.get("sink-route-result").mapValues(SinkRoute::result, Named.as("sink-result"))
         .to(topics.computeTaskResults.name(), Produced.with(Serdes.String(), topics.computeTaskResults.valueSerde())
             .withName("results-sink"));
-    out.get("sink-route-change").mapValues(v -> ((SinkOutput.Change) v).change(), Named.as("sink-change"))
+    out.get("sink-route-change").mapValues(SinkRoute::change, Named.as("sink-change"))
         .to(topics.assignments.name(), Produced.with(Serdes.String(), topics.assignments.valueSerde()).withName("assignments-sink"));
-    out.get("sink-route-poison").mapValues(v -> ((SinkOutput.Poison) v).original(), Named.as("sink-poison-task"))
+    out.get("sink-route-poison").mapValues(SinkRoute::poison, Named.as("sink-poison-task"))
         .to(topics.computeTasksDlq.name(), Produced.with(Serdes.String(), Serdes.ByteArray()).withName("poison-tasks-dlq-sink"));
   }
 }

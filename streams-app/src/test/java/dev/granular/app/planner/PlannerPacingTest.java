@@ -1,5 +1,6 @@
 package dev.granular.app.planner;
 
+import dev.granular.app.definitions.WorkspaceView;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,4 +1,4 @@
-package dev.granular.app.metrics;
+package dev.granular.app.support;
 
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;

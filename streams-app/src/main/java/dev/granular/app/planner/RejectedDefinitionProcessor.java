@@ -1,8 +1,9 @@
-package dev.granular.app.definitions;
+package dev.granular.app.planner;
 
 import dev.granular.app.dlq.DeadLetterHeaders;
 import dev.granular.app.dlq.DeadLetterMetrics;
 import dev.granular.app.planner.PlannerOutput;
+import dev.granular.app.planner.PlannerRoute;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import org.apache.kafka.common.header.internals.RecordHeaders;
@@ -19,7 +20,7 @@ public final class RejectedDefinitionProcessor extends ContextualProcessor<Strin
 
   @Override
   public void process(Record<String, PlannerOutput> record) {
-    PlannerOutput.RejectedDefinition rejected = (PlannerOutput.RejectedDefinition) record.value();
+    PlannerOutput.RejectedDefinition rejected = PlannerRoute.rejectedDefinition(record.value());
     deadLetters.sent(DeadLetterMetrics.Source.DEFINITIONS, DeadLetterMetrics.WORKSPACE_COMPILE_ERROR);
     var headers = DeadLetterHeaders.stamp(new RecordHeaders(), DeadLetterMetrics.WORKSPACE_COMPILE_ERROR, rejected.reason(),
         Optional.empty());

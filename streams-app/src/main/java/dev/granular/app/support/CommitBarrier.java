@@ -1,4 +1,4 @@
-package dev.granular.app.topology;
+package dev.granular.app.support;
 
 import org.apache.kafka.streams.processor.StateStore;
 import org.apache.kafka.streams.processor.StateStoreContext;

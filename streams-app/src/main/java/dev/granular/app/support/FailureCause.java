@@ -1,4 +1,4 @@
-package dev.granular.app.metrics;
+package dev.granular.app.support;
 
 import java.util.Locale;
 import java.util.regex.Pattern;

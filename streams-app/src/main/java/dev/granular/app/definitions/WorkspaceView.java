@@ -1,4 +1,4 @@
-package dev.granular.app.planner;
+package dev.granular.app.definitions;
 
 import java.util.List;
 

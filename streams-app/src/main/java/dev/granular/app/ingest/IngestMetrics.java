@@ -1,7 +1,8 @@
-package dev.granular.app.metrics;
+package dev.granular.app.ingest;
 
+import dev.granular.app.support.Latency;
+import dev.granular.app.support.FailureCause;
 import dev.granular.app.dlq.DeadLetterMetrics;
-import dev.granular.app.ingest.RejectReason;
 import dev.granular.sink.client.ClickHouseException;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
