@@ -19,11 +19,17 @@ public final class CompileCache {
     };
   }
 
+  /** The cached compile of exactly this stored version, or null. */
+  public CompiledWorkspace cached(WorkspaceDefinitions stored) {
+    CompiledWorkspace hit = cache.get(stored.getWorkspaceId());
+    return hit != null && hit.version() == stored.getVersion() && hit.baselineSize() == stored.getLeafIds().size() ? hit : null;
+  }
+
   /** The compiled workspace for this stored version; baselines change only with a version, so the key holds. */
   public CompiledWorkspace get(WorkspaceDefinitions stored) {
     String key = stored.getWorkspaceId();
-    CompiledWorkspace hit = cache.get(key);
-    if (hit != null && hit.version() == stored.getVersion() && hit.baselineSize() == stored.getLeafIds().size()) {
+    CompiledWorkspace hit = cached(stored);
+    if (hit != null) {
       return hit;
     }
     CompiledWorkspace compiled = CompiledWorkspace.of(stored);

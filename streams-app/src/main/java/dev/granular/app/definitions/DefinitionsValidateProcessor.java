@@ -4,20 +4,19 @@ import dev.granular.app.dlq.Checked;
 import dev.granular.app.dlq.DeadLetterHeaders;
 import dev.granular.app.dlq.DeadLetterMetrics;
 import dev.granular.avro.DefinitionUpdate;
-import dev.granular.sink.compile.ProfileCompiler;
 import dev.granular.sink.definitions.DefinitionException;
 import dev.granular.sink.definitions.DefinitionParser;
 import dev.granular.sink.definitions.PropertyDefinition;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 import java.util.Locale;
 import org.apache.kafka.streams.processor.api.ContextualProcessor;
 import org.apache.kafka.streams.processor.api.Record;
 
 /**
  * Validates records of the compacted definitions topic (key {@code <workspaceId>/<propertyId>}, value the
- * definition JSON, tombstone deletes). A definition that does not parse or compile goes to the dead-letter
- * topic with the reason; the workspace's other definitions are unaffected.
+ * definition JSON, tombstone deletes). A definition that does not parse, or whose key does not match it, goes
+ * to the dead-letter topic with the reason. Compiling is the planner's, once per workspace change, with the
+ * workspace's other definitions; a definition that breaks it is dead-lettered there.
  */
 public final class DefinitionsValidateProcessor extends ContextualProcessor<byte[], byte[], byte[], Checked<DefinitionUpdate>> {
   private final DeadLetterMetrics deadLetters;
@@ -47,7 +46,6 @@ public final class DefinitionsValidateProcessor extends ContextualProcessor<byte
         reject(record, "key_mismatch", "key " + key + " but value is " + definition.workspaceId() + "/" + definition.id());
         return;
       }
-      ProfileCompiler.compile(workspace, List.of(definition)); // catch what only the compile step sees
       forward(record, new DefinitionUpdate(workspace, property, json));
     } catch (DefinitionException e) {
       reject(record, e.reason().name().toLowerCase(Locale.ROOT), e.getMessage());

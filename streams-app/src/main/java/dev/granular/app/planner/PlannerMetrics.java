@@ -26,8 +26,11 @@ public final class PlannerMetrics {
   private final Timer cursorLag;
   private final Timer freshness;
   private final DeadLetterMetrics deadLetters;
+  private final Timer compiles;
 
   public PlannerMetrics(MeterRegistry registry, DeadLetterMetrics deadLetters) {
+    compiles = Latency.statement("granular.definitions.compile",
+        "workspace compiles: one per definitions change, shared by the planner and the compute sink").register(registry);
     this.deadLetters = deadLetters;
     plans = Counter.builder("granular.planner.plans").description("plans made").register(registry);
     splitPlans = Counter.builder("granular.planner.plans.split").description("plans split into parts over T").register(registry);
@@ -61,6 +64,15 @@ public final class PlannerMetrics {
     if (task.getAttempt() > 1) {
       retries.increment();
     }
+  }
+
+  /** A workspace was compiled; its duration in nanoseconds. */
+  public void compiled(long nanos) {
+    compiles.record(nanos, java.util.concurrent.TimeUnit.NANOSECONDS);
+  }
+
+  public long compileCount() {
+    return compiles.count();
   }
 
   void parked(ComputeTask task) {

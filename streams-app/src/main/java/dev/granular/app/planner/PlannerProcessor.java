@@ -1,7 +1,7 @@
 package dev.granular.app.planner;
 
 import dev.granular.app.definitions.WorkspaceView;
-import dev.granular.app.definitions.CompileCache;
+import dev.granular.app.definitions.CompiledWorkspaces;
 import dev.granular.app.definitions.CompiledWorkspace;
 import dev.granular.avro.DefinitionUpdate;
 import dev.granular.avro.IngestProgress;
@@ -31,7 +31,8 @@ public final class PlannerProcessor extends ContextualProcessor<String, PlannerI
   private final Duration schedulerInterval;
   private final String stateStore;
   private final String definitionsStore;
-  private final CompileCache compiled = new CompileCache(256);
+  private final String compiledStore;
+  private CompiledWorkspaces compiled;
   /** Workspaces per task kept deserialized; a state is a few hundred bytes to a few KB. */
   private static final int LIVE_STATES = 10_000;
   private final Set<String> inFlight = new HashSet<>();
@@ -39,12 +40,14 @@ public final class PlannerProcessor extends ContextualProcessor<String, PlannerI
   private LiveStates live;
   private KeyValueStore<String, WorkspaceDefinitions> definitions;
 
-  public PlannerProcessor(Planner planner, PlannerMetrics metrics, Duration schedulerInterval, String stateStore, String definitionsStore) {
+  public PlannerProcessor(Planner planner, PlannerMetrics metrics, Duration schedulerInterval, String stateStore, String definitionsStore,
+      String compiledStore) {
     this.planner = planner;
     this.metrics = metrics;
     this.schedulerInterval = schedulerInterval;
     this.stateStore = stateStore;
     this.definitionsStore = definitionsStore;
+    this.compiledStore = compiledStore;
   }
 
   @Override
@@ -52,6 +55,7 @@ public final class PlannerProcessor extends ContextualProcessor<String, PlannerI
     super.init(context);
     states = context.getStateStore(stateStore);
     definitions = context.getStateStore(definitionsStore);
+    compiled = context.getStateStore(compiledStore);
     live = new LiveStates(LIVE_STATES, states::get, s -> states.put(s.getWorkspaceId(), s));
     try (KeyValueIterator<String, PlannerState> all = states.all()) {
       all.forEachRemaining(kv -> {

@@ -1,6 +1,6 @@
 package dev.granular.app.sink;
 
-import dev.granular.app.definitions.CompileCache;
+import dev.granular.app.definitions.CompiledWorkspaces;
 import dev.granular.app.definitions.CompiledWorkspace;
 import dev.granular.app.dlq.DeadLetterHeaders;
 import dev.granular.app.dlq.DeadLetterMetrics;
@@ -15,13 +15,15 @@ import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
- * Consumes both task topics and runs each task on the partition's {@link TaskSlots}. The workspace's
- * definitions are compiled here, on the stream thread that owns the definitions store; workers only run SQL.
+ * Consumes both task topics and runs each task on the partition's {@link TaskSlots}. The workspace's compiled
+ * definitions come from the task's {@link CompiledWorkspaces}, where the planner compiled the same version when
+ * it stored it (only after a restart does the first reader compile it); workers only run SQL.
  * Results and assignment changes are forwarded from the stream thread as tasks finish.
  */
 public final class ComputeSinkProcessor extends ContextualProcessor<String, byte[], String, SinkOutput> {
   private final AvroCodec<ComputeTask> codec = AvroCodec.of(ComputeTask.class);
-  private final CompileCache compiled = new CompileCache(256);
+  private final String compiledStore;
+  private CompiledWorkspaces compiled;
   private final String slotsStore;
   private final String definitionsStore;
   private TaskSlots slots;
@@ -29,7 +31,8 @@ public final class ComputeSinkProcessor extends ContextualProcessor<String, byte
 
   private final DeadLetterMetrics deadLetters;
 
-  public ComputeSinkProcessor(String slotsStore, String definitionsStore, DeadLetterMetrics deadLetters) {
+  public ComputeSinkProcessor(String slotsStore, String definitionsStore, String compiledStore, DeadLetterMetrics deadLetters) {
+    this.compiledStore = compiledStore;
     this.deadLetters = deadLetters;
     this.slotsStore = slotsStore;
     this.definitionsStore = definitionsStore;
@@ -40,6 +43,7 @@ public final class ComputeSinkProcessor extends ContextualProcessor<String, byte
     super.init(context);
     slots = context.getStateStore(slotsStore);
     definitions = context.getStateStore(definitionsStore);
+    compiled = context.getStateStore(compiledStore); // the planner's compile of the same version, shared
     context.schedule(Duration.ofMillis(100), PunctuationType.WALL_CLOCK_TIME, now -> forwardFinished());
   }
 

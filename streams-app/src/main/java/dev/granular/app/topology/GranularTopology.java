@@ -128,9 +128,11 @@ public final class GranularTopology {
         .merge(definitions.mapValues(v -> (PlannerInput) new PlannerInput.Definitions(v), Named.as("planner-input-definitions")),
             Named.as("planner-merge-definitions"));
     builder.addStateStore(Stores.plannerState());
+    builder.addStateStore(Stores.compiledWorkspaces(deps.metrics().planner()::compiled));
     Map<String, KStream<String, PlannerOutput>> out = inputs
         .process(() -> new PlannerProcessor(planner, deps.metrics().planner(), p.schedulerInterval(), Stores.PLANNER_STATE,
-            Stores.WORKSPACE_DEFINITIONS), Named.as("planner"), Stores.PLANNER_STATE, Stores.WORKSPACE_DEFINITIONS)
+            Stores.WORKSPACE_DEFINITIONS, Stores.COMPILED_WORKSPACES), Named.as("planner"), Stores.PLANNER_STATE, Stores.WORKSPACE_DEFINITIONS,
+            Stores.COMPILED_WORKSPACES)
         .split(Named.as("planner-route-"))
         // Every output has exactly one route (PlannerRoute is an exhaustive visitor), so no default branch.
         .branch((k, v) -> PlannerRoute.PRIORITY.takes(v), Branched.as(PlannerRoute.PRIORITY.branch()))
@@ -161,9 +163,10 @@ public final class GranularTopology {
         .stream(topics.computeTasksPriority.name(), Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("priority-tasks-source"))
         .merge(builder.stream(topics.computeTasks.name(), Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("tasks-source")),
             Named.as("sink-merge-tasks"))
-        .process(() -> new ComputeSinkProcessor(Stores.SINK_SLOTS, Stores.WORKSPACE_DEFINITIONS, deps.metrics().deadLetters()),
+        .process(() -> new ComputeSinkProcessor(Stores.SINK_SLOTS, Stores.WORKSPACE_DEFINITIONS, Stores.COMPILED_WORKSPACES,
+            deps.metrics().deadLetters()),
             Named.as("compute-sink"),
-            Stores.SINK_SLOTS, Stores.WORKSPACE_DEFINITIONS)
+            Stores.SINK_SLOTS, Stores.WORKSPACE_DEFINITIONS, Stores.COMPILED_WORKSPACES)
         .split(Named.as("sink-route-"))
         .branch((k, v) -> SinkRoute.RESULT.takes(v), Branched.as(SinkRoute.RESULT.branch()))
         .branch((k, v) -> SinkRoute.CHANGE.takes(v), Branched.as(SinkRoute.CHANGE.branch()))

@@ -1,5 +1,6 @@
 package dev.granular.app.topology;
 
+import dev.granular.app.definitions.CompiledWorkspaces;
 import dev.granular.app.ingest.EventBuffer;
 import dev.granular.app.ingest.ReplayFence;
 import dev.granular.app.ingest.WorkspaceClock;
@@ -28,6 +29,8 @@ public final class Stores {
   public static final String WORKSPACE_DEFINITIONS = "workspace-definitions";
   /** Global: per input topic, the replay fence of the last backfill (source: the backfills topic, no changelog). */
   public static final String BACKFILL_FENCES = "backfill-fences";
+  /** Per task: each workspace compiled once per change, shared by the planner and the compute sink. Not logged. */
+  public static final String COMPILED_WORKSPACES = "compiled-workspaces";
   /** Per task: the K compute slots, flushed (drained) before every commit. Not logged. */
   public static final String SINK_SLOTS = "compute-slots";
 
@@ -56,6 +59,10 @@ public final class Stores {
   /** The stores whose changelog topics Kafka Streams creates ({@code <application.id>-<store>-changelog}). */
   public static java.util.List<String> changelogged() {
     return java.util.List.of(INGEST_CLOCK, PLANNER_STATE, WORKSPACE_DEFINITIONS);
+  }
+
+  public static StoreBuilder<CompiledWorkspaces> compiledWorkspaces(java.util.function.LongConsumer compiled) {
+    return new UnloggedStoreBuilder<>(COMPILED_WORKSPACES, () -> new CompiledWorkspaces(COMPILED_WORKSPACES, 256, compiled));
   }
 
   public static StoreBuilder<TaskSlots> sinkSlots(int slots, Supplier<TaskWork> work, SinkMetrics metrics, LongSupplier clock) {

@@ -36,6 +36,8 @@ import org.apache.kafka.streams.state.KeyValueStore;
 final class PlannerHarness implements AutoCloseable {
   final TopologyTestDriver driver;
   final ConcurrentLinkedQueue<ComputeTask> ran = new ConcurrentLinkedQueue<>();
+  /** The compiled workspace each task ran on, in order. */
+  final ConcurrentLinkedQueue<dev.granular.app.definitions.CompiledWorkspace> ranOn = new ConcurrentLinkedQueue<>();
   final GranularMetrics metrics;
   volatile Predicate<ComputeTask> fails = t -> false;
   private final Topics topics;
@@ -62,6 +64,7 @@ final class PlannerHarness implements AutoCloseable {
     AppConfig config = AppConfig.load(null, all);
     TaskWork work = (task, workspace) -> {
       ran.add(task);
+      ranOn.add(workspace);
       if (fails.test(task)) {
         throw new IllegalStateException("ClickHouse said no");
       }
@@ -137,6 +140,14 @@ final class PlannerHarness implements AutoCloseable {
     List<byte[]> out = new ArrayList<>();
     dlq.readRecordsToList().forEach(r -> out.add(r.value()));
     return out;
+  }
+
+  /** The compile the planner and the sink share for the workspace's stored definitions (compiles if absent). */
+  dev.granular.app.definitions.CompiledWorkspace sharedCompile(String workspace) {
+    KeyValueStore<String, dev.granular.avro.WorkspaceDefinitions> stored = driver.getKeyValueStore(Stores.WORKSPACE_DEFINITIONS);
+    dev.granular.app.definitions.CompiledWorkspaces shared =
+        (dev.granular.app.definitions.CompiledWorkspaces) driver.getStateStore(Stores.COMPILED_WORKSPACES);
+    return shared.get(stored.get(workspace));
   }
 
   PlannerState state(String workspace) {
