@@ -76,13 +76,6 @@ final class ConsumerGroup {
   }
 
   private <T> T get(org.apache.kafka.common.KafkaFuture<T> future) {
-    try {
-      return future.get();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new LifecycleException("interrupted");
-    } catch (ExecutionException e) {
-      throw new LifecycleException("group " + groupId + ": " + e.getCause().getMessage());
-    }
+    return Kafka.wait(future, "group " + groupId + ": ");
   }
 }

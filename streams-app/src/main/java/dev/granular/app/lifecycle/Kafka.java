@@ -73,15 +73,20 @@ final class Kafka implements AutoCloseable {
     return producer;
   }
 
-  private static <T> T wait(java.util.concurrent.Future<T> future) {
+  /** The future's value; a failure becomes a {@link LifecycleException} whose message starts with {@code what}. */
+  static <T> T wait(java.util.concurrent.Future<T> future, String what) {
     try {
       return future.get();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new LifecycleException("interrupted");
+      throw new LifecycleException(what + "interrupted");
     } catch (ExecutionException e) {
-      throw new LifecycleException(e.getCause().getMessage());
+      throw new LifecycleException(what + e.getCause().getMessage());
     }
+  }
+
+  private static <T> T wait(java.util.concurrent.Future<T> future) {
+    return wait(future, "");
   }
 
   @Override
