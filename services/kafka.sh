@@ -1,70 +1,126 @@
 #!/usr/bin/env bash
-# Single-node KRaft Kafka broker from Maven Central jars, on loopback only.
-# usage: services/kafka.sh up|down|status
-# Data and the PID file live under .run/kafka (git-ignored). A broker already listening is reused.
+# KRaft Kafka from Maven Central jars, on loopback only: one broker by default, or KAFKA_BROKERS=3 for a local
+# cluster of three combined broker/controller nodes (topics at replication factor 3, min.insync.replicas=2).
+# usage: services/kafka.sh up|down|status|classpath|bootstrap
+# Node i listens on KAFKA_PORT + 2(i-1) (9092, 9094, 9096) with its controller on the next port (9093, 9095,
+# 9097). Data and PID files live under .run/kafka (one broker) or .run/kafka-cluster (three), git-ignored.
+# A broker already listening is reused and never stopped.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
 HOST=127.0.0.1
 PORT=${KAFKA_PORT:-9092}
-CONTROLLER_PORT=${KAFKA_CONTROLLER_PORT:-9093}
-DIR=$ROOT/.run/kafka
-PIDFILE=$DIR/kafka.pid
+BROKERS=${KAFKA_BROKERS:-1}
+case "$BROKERS" in 1) DIR=$ROOT/.run/kafka ;; 3) DIR=$ROOT/.run/kafka-cluster ;;
+  *) echo "kafka: KAFKA_BROKERS must be 1 or 3, got '$BROKERS'" >&2; exit 2 ;; esac
+CP_DIR=$ROOT/.run/kafka
+PIDFILE=$DIR/kafka.pid # node 1's; see node_pid
 
 NAME=kafka
 # shellcheck source=services/lib.sh
 . "$ROOT/services/lib.sh"
 
 classpath() {
-  if [ ! -s "$DIR/classpath.txt" ] || [ services/kafka/pom.xml -nt "$DIR/classpath.txt" ]; then
-    mkdir -p "$DIR"
-    mvn -B -q -f services/kafka/pom.xml dependency:build-classpath -Dmdep.outputFile="$DIR/classpath.txt" >&2
+  if [ ! -s "$CP_DIR/classpath.txt" ] || [ services/kafka/pom.xml -nt "$CP_DIR/classpath.txt" ]; then
+    mkdir -p "$CP_DIR"
+    mvn -B -q -f services/kafka/pom.xml dependency:build-classpath -Dmdep.outputFile="$CP_DIR/classpath.txt" >&2
   fi
-  cat "$DIR/classpath.txt"
+  cat "$CP_DIR/classpath.txt"
+}
+
+# One broker keeps the layout it always had (.run/kafka/data, logs, kafka.pid); a cluster has a folder per node.
+node_dir() { if [ "$BROKERS" -eq 1 ]; then echo "$DIR"; else echo "$DIR/node-$1"; fi; }
+node_pid() { if [ "$BROKERS" -eq 1 ]; then echo "$DIR/kafka.pid"; else echo "$DIR/kafka-$1.pid"; fi; }
+broker_port() { echo $((PORT + 2 * ($1 - 1))); }
+controller_port() { echo $((PORT + 2 * ($1 - 1) + 1)); }
+bootstrap() { local out="" i; for i in $(seq 1 "$BROKERS"); do out="$out${out:+,}$HOST:$(broker_port "$i")"; done; echo "$out"; }
+
+# node_properties I: the server.properties of node I.
+node_properties() {
+  local i=$1 rf=1 isr=1 quorum
+  if [ "$BROKERS" -eq 3 ]; then rf=3; isr=2; fi
+  quorum=$(for j in $(seq 1 "$BROKERS"); do printf '%s,' "$HOST:$(controller_port "$j")"; done); quorum=${quorum%,}
+  cat <<PROPS
+process.roles=broker,controller
+node.id=$i
+controller.quorum.bootstrap.servers=$quorum
+listeners=PLAINTEXT://$HOST:$(broker_port "$i"),CONTROLLER://$HOST:$(controller_port "$i")
+advertised.listeners=PLAINTEXT://$HOST:$(broker_port "$i"),CONTROLLER://$HOST:$(controller_port "$i")
+controller.listener.names=CONTROLLER
+inter.broker.listener.name=PLAINTEXT
+listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT
+log.dirs=$(node_dir "$i")/data
+num.partitions=4
+default.replication.factor=$rf
+min.insync.replicas=$isr
+auto.create.topics.enable=false
+offsets.topic.replication.factor=$rf
+offsets.topic.num.partitions=8
+transaction.state.log.replication.factor=$rf
+transaction.state.log.min.isr=$isr
+share.coordinator.state.topic.replication.factor=$rf
+share.coordinator.state.topic.min.isr=$isr
+group.initial.rebalance.delay.ms=0
+log.retention.hours=168
+PROPS
 }
 
 up() {
   if listening "$PORT"; then echo "kafka: already listening on $HOST:$PORT, reusing it"; return 0; fi
-  mkdir -p "$DIR/data" "$DIR/logs"
   local cp; cp=$(classpath)
-  cat > "$DIR/server.properties" <<PROPS
-process.roles=broker,controller
-node.id=1
-controller.quorum.bootstrap.servers=$HOST:$CONTROLLER_PORT
-listeners=PLAINTEXT://$HOST:$PORT,CONTROLLER://$HOST:$CONTROLLER_PORT
-advertised.listeners=PLAINTEXT://$HOST:$PORT,CONTROLLER://$HOST:$CONTROLLER_PORT
-controller.listener.names=CONTROLLER
-inter.broker.listener.name=PLAINTEXT
-listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT
-log.dirs=$DIR/data
-num.partitions=4
-auto.create.topics.enable=false
-offsets.topic.replication.factor=1
-offsets.topic.num.partitions=8
-transaction.state.log.replication.factor=1
-transaction.state.log.min.isr=1
-share.coordinator.state.topic.replication.factor=1
-share.coordinator.state.topic.min.isr=1
-group.initial.rebalance.delay.ms=0
-log.retention.hours=168
-PROPS
-  local java_opts=(-Xms256m -Xmx768m -Dkafka.logs.dir="$DIR/logs" -Dlog4j2.configurationFile="$ROOT/services/kafka/log4j2.properties")
-  if [ ! -f "$DIR/data/meta.properties" ]; then
-    local id; id=$(java -cp "$cp" "${java_opts[@]}" kafka.tools.StorageTool random-uuid)
-    java -cp "$cp" "${java_opts[@]}" kafka.tools.StorageTool format -t "$id" -c "$DIR/server.properties" --standalone >/dev/null
+  mkdir -p "$DIR"
+  local cluster_id="" initial="" i
+  for i in $(seq 1 "$BROKERS"); do
+    mkdir -p "$(node_dir "$i")/data" "$(node_dir "$i")/logs"
+    node_properties "$i" > "$(node_dir "$i")/server.properties"
+  done
+  if [ ! -f "$(node_dir 1)/data/meta.properties" ]; then
+    cluster_id=$(java -cp "$cp" kafka.tools.StorageTool random-uuid)
+    for i in $(seq 1 "$BROKERS"); do
+      # Every controller needs a directory id known to all: the initial voter set names node@host:port:dir-id.
+      echo "$i $(java -cp "$cp" kafka.tools.StorageTool random-uuid)" >> "$DIR/voters.txt.tmp"
+    done
+    initial=$(while read -r n d; do printf '%s' "$n@$HOST:$(controller_port "$n"):$d,"; done < "$DIR/voters.txt.tmp"); initial=${initial%,}
+    rm -f "$DIR/voters.txt.tmp"
+    for i in $(seq 1 "$BROKERS"); do
+      if [ "$BROKERS" -eq 1 ]; then
+        java -cp "$cp" kafka.tools.StorageTool format -t "$cluster_id" -c "$(node_dir "$i")/server.properties" --standalone >/dev/null
+      else
+        java -cp "$cp" kafka.tools.StorageTool format -t "$cluster_id" -c "$(node_dir "$i")/server.properties" \
+          --initial-controllers "$initial" >/dev/null
+      fi
+    done
   fi
-  nohup java -cp "$cp" "${java_opts[@]}" kafka.Kafka "$DIR/server.properties" >"$DIR/logs/stdout.log" 2>&1 &
-  echo $! > "$PIDFILE"
-  kafka_ready() { listening "$PORT"; }
-  await_ready kafka_ready "$DIR/logs/stdout.log" && echo "kafka: up on $HOST:$PORT (pid $(cat "$PIDFILE"))"
+  local pids=""
+  for i in $(seq 1 "$BROKERS"); do
+    local nd; nd=$(node_dir "$i")
+    local java_opts=(-Xms256m -Xmx768m -Dkafka.logs.dir="$nd/logs" -Dlog4j2.configurationFile="$ROOT/services/kafka/log4j2.properties")
+    nohup java -cp "$cp" "${java_opts[@]}" kafka.Kafka "$nd/server.properties" >"$nd/logs/stdout.log" 2>&1 &
+    echo $! > "$(node_pid "$i")"
+    pids="$pids $!"
+  done
+  for i in $(seq 1 "$BROKERS"); do
+    PIDFILE=$(node_pid "$i")
+    local p; p=$(broker_port "$i")
+    node_ready() { listening "$p"; }
+    await_ready node_ready "$(node_dir "$i")/logs/stdout.log"
+  done
+  echo "kafka: up on $(bootstrap) ($BROKERS broker(s), pid(s)$pids)"
 }
 
-down() { stop_started; }
+down() {
+  local i
+  for i in $(seq "$BROKERS" -1 1); do
+    PIDFILE=$(node_pid "$i")
+    if [ "$BROKERS" -gt 1 ]; then NAME="kafka node $i"; fi
+    stop_started
+  done
+}
 
-status() { if listening "$PORT"; then echo "kafka: listening on $HOST:$PORT"; else echo "kafka: down"; return 1; fi; }
+status() { if listening "$PORT"; then echo "kafka: listening on $(bootstrap)"; else echo "kafka: down"; return 1; fi; }
 
 case "${1:-}" in
   up) up ;; down) down ;; status) status ;;
-  classpath) classpath ;;
-  *) echo "usage: $0 up|down|status|classpath" >&2; exit 2 ;;
+  classpath) classpath ;; bootstrap) bootstrap ;;
+  *) echo "usage: $0 up|down|status|classpath|bootstrap" >&2; exit 2 ;;
 esac

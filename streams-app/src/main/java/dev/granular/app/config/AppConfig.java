@@ -57,7 +57,8 @@ public record AppConfig(
         r.duration(p + "kafka.commit-interval", Duration.ofMillis(100)),
         r.nonBlank(p + "kafka.state-dir"),
         r.intIn(p + "kafka.partitions", 1, 10_000),
-        (short) r.intIn(p + "kafka.replication-factor", 1, 32));
+        (short) r.intIn(p + "kafka.replication-factor", 1, 32),
+        r.intIn(p + "kafka.standby-replicas", 0, 8));
     TopicNames topics = new TopicNames(
         r.nonBlank(p + "topics.user-events"),
         r.nonBlank(p + "topics.user-events-dlq"),
@@ -112,7 +113,7 @@ public record AppConfig(
   }
 
   public record KafkaSettings(String bootstrapServers, String applicationId, int numStreamThreads,
-      Duration commitInterval, String stateDir, int partitions, short replicationFactor) {}
+      Duration commitInterval, String stateDir, int partitions, short replicationFactor, int standbyReplicas) {}
 
   public record TopicNames(String userEvents, String userEventsDlq, String ingestProgress, String definitions,
       String definitionsDlq, String workspaceTicks, String computeTasks, String computeTasksPriority,

@@ -19,6 +19,9 @@ public final class StreamsProperties {
     p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, kafka.commitInterval().toMillis());
     p.put(StreamsConfig.STATE_DIR_CONFIG, kafka.stateDir());
     p.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) kafka.replicationFactor());
+    // A warm copy of each task's stores on another instance: a killed instance's tasks fail over without a full
+    // restore from the changelogs. With one instance there is nowhere to put it, and Kafka Streams just skips it.
+    p.put(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, kafka.standbyReplicas());
     // At-least-once: offsets are committed after every store flush, and the ingest store's flush is the
     // ClickHouse insert. Repeated writes are harmless by design, so exactly-once would buy nothing here.
     p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.AT_LEAST_ONCE);
