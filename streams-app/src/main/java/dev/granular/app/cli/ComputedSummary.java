@@ -4,9 +4,7 @@ import dev.granular.app.topology.PlannerSnapshot;
 import dev.granular.app.config.AppConfig;
 import dev.granular.avro.PlannerState;
 import dev.granular.sink.client.ClickHouse;
-import dev.granular.sink.client.RetryPolicy;
 import dev.granular.sink.compute.AssignmentReader;
-import java.time.Duration;
 import java.util.Map;
 import java.util.TreeSet;
 
@@ -20,7 +18,7 @@ final class ComputedSummary {
       Thread.sleep(1_000);
       snapshot = PlannerSnapshot.read(config);
     }
-    AssignmentReader reader = new AssignmentReader(clickHouse, new RetryPolicy(Duration.ofMillis(200), Duration.ofSeconds(2), Duration.ofSeconds(10)));
+    AssignmentReader reader = new AssignmentReader(clickHouse, config.clickHouseRetry().policy());
     System.out.println("Computed properties (cursor = processing time computed up to; lag behind the ingest watermark):");
     for (PlannerState s : snapshot.states().values()) {
       var stored = snapshot.definitions().get(s.getWorkspaceId());

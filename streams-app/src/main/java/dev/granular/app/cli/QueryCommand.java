@@ -1,9 +1,8 @@
 package dev.granular.app.cli;
 
+import dev.granular.app.config.AppConfig;
 import dev.granular.sink.client.ClickHouse;
-import dev.granular.sink.client.RetryPolicy;
 import dev.granular.sink.compute.AssignmentReader;
-import java.time.Duration;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -31,8 +30,9 @@ final class QueryCommand {
 
     @Override
     public Integer call() {
-      try (ClickHouse clickHouse = new ClickHouse(query.parent.config().clickHouse())) {
-        run(new AssignmentReader(clickHouse, new RetryPolicy(Duration.ofMillis(200), Duration.ofSeconds(2), Duration.ofSeconds(10))));
+      AppConfig config = query.parent.config();
+      try (ClickHouse clickHouse = new ClickHouse(config.clickHouse())) {
+        run(new AssignmentReader(clickHouse, config.clickHouseRetry().policy()));
       }
       return 0;
     }
