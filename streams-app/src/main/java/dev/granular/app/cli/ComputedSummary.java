@@ -5,6 +5,8 @@ import dev.granular.app.config.AppConfig;
 import dev.granular.avro.PlannerState;
 import dev.granular.sink.client.ClickHouse;
 import dev.granular.sink.compute.AssignmentReader;
+import dev.granular.sink.definitions.DefinitionParser;
+import dev.granular.sink.definitions.PropertyKind;
 import java.util.Map;
 import java.util.TreeSet;
 
@@ -28,7 +30,7 @@ final class ComputedSummary {
       System.out.printf("  %s: %d properties, cursor lag %d ms, %d plans completed%n", s.getWorkspaceId(), s.getProperties(),
           Math.max(0, s.getWatermarkMs() - s.getCursorMs()), s.getCompleted().size());
       for (String property : new TreeSet<>(stored.getDefinitions().keySet())) {
-        if (stored.getDefinitions().get(property).contains("\"type\":\"Segment\"")) {
+        if (DefinitionParser.parse(stored.getDefinitions().get(property)).kind() == PropertyKind.SEGMENT) {
           System.out.printf("    segment %-22s %8d members%n", property, reader.segmentSizeEstimate(s.getWorkspaceId(), property));
         }
       }
