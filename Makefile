@@ -43,8 +43,10 @@ migrate: build ## Create the ClickHouse database/tables and Kafka topics (idempo
 run: build ## Run the app in the foreground
 	$(APP) run
 
+# -q hides Maven's own INFO lines; the logger override keeps surefire's: each test's name and time, failures with their
+# message and test frames, and the totals. Logs of the tests: */target/test.log; their output: */target/surefire-reports.
 test: services-up ## Unit tests plus integration tests on the real broker and ClickHouse
-	$(MVN) install -Dsurefire.printSummary=true
+	$(MVN) install -Dsurefire.printSummary=true -Dorg.slf4j.simpleLogger.log.org.apache.maven.plugin.surefire=info
 	@cat */target/surefire-reports/TEST-*.xml | grep -o '<testsuite [^>]*>' | \
 	  sed -E 's/.* tests="([0-9]+)".* errors="([0-9]+)".* skipped="([0-9]+)".* failures="([0-9]+)".*/\1 \2 \3 \4/' | \
 	  awk '{t+=$$1; e+=$$2; s+=$$3; f+=$$4} END {printf "tests: %d passed, %d failed, %d skipped\n", t-e-s-f, e+f, s}'

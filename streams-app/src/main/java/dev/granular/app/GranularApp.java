@@ -48,17 +48,17 @@ public final class GranularApp implements AutoCloseable {
   }
 
   /**
-   * @param taskWork how compute tasks run, given the ClickHouse gateway and a listener counting statement
-   *                 retries (tests may wrap or fake it)
+   * @param taskWork how compute tasks run, given the ClickHouse gateway and the statement retry policy
+   *                 (granular.clickhouse.retry, its listener counting retries); tests may wrap or fake it
    */
-  public GranularApp(AppConfig config, BiFunction<ClickHouse, RetryPolicy.Listener, TaskWork> taskWork) {
+  public GranularApp(AppConfig config, BiFunction<ClickHouse, RetryPolicy, TaskWork> taskWork) {
     this.config = config;
     this.clickHouse = new ClickHouse(config.clickHouse(), metrics.clickHouse());
     AppConfig.IngestSettings ingest = config.ingest();
     RetryPolicy retry = new RetryPolicy(ingest.retryInitialBackoff(), ingest.retryMaxBackoff(), ingest.retryMaxElapsed())
         .withListener(metrics.ingest()::insertRetried);
     Topology topology = GranularTopology.build(config, new GranularTopology.Dependencies(() -> new EventBatchWriter(clickHouse, retry),
-        () -> taskWork.apply(clickHouse, metrics.sink()::statementRetried), System::currentTimeMillis, metrics));
+        () -> taskWork.apply(clickHouse, config.clickHouseRetry().policy().withListener(metrics.sink()::statementRetried)), System::currentTimeMillis, metrics));
     // Bound before the streams client exists, so application.server carries the real port (0 picks one).
     this.http = HttpApi.bind(config.http());
     Properties properties = StreamsProperties.from(config);

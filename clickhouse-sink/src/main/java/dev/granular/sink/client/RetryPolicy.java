@@ -1,5 +1,8 @@
 package dev.granular.sink.client;
 
+import io.github.resilience4j.core.IntervalFunction;
+import io.github.resilience4j.retry.Retry;
+import io.github.resilience4j.retry.RetryConfig;
 import java.time.Duration;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
@@ -7,9 +10,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Exponential backoff for ClickHouse calls: retriable failures are tried again until {@code maxElapsed} has
- * passed, then the last failure is thrown. Bounded on purpose: a caller inside a Kafka Streams commit must
- * give up before the consumer's poll interval expires, so the task restarts from its committed offsets.
+ * Exponential backoff for ClickHouse calls (a resilience4j {@link Retry}): retriable failures are tried again
+ * until the next wait would end past {@code maxElapsed}, then the last failure is thrown. Bounded on purpose: a
+ * caller inside a Kafka Streams commit must give up before the consumer's poll interval expires, so the task
+ * restarts from its committed offsets.
  */
 public final class RetryPolicy {
   private static final Logger log = LoggerFactory.getLogger(RetryPolicy.class);
@@ -18,8 +22,8 @@ public final class RetryPolicy {
   private final Duration maxBackoff;
   private final Duration maxElapsed;
   private final LongSupplier clock;
-  private final Sleeper sleeper;
   private final Listener listener;
+  private final IntervalFunction backoff;
 
   /** Told of every failed attempt that will be retried, e.g. to count retries in a metric. */
   @FunctionalInterface
@@ -27,24 +31,23 @@ public final class RetryPolicy {
     Listener NONE = failure -> { };
 
     void retrying(ClickHouseException failure);
-  }
 
-  /** Injected so tests can run the policy without waiting. */
-  @FunctionalInterface
-  public interface Sleeper {
-    void sleep(long millis) throws InterruptedException;
+    /** As {@link #retrying(ClickHouseException)}, with the wait before the next attempt. */
+    default void retrying(ClickHouseException failure, Duration wait) {
+      retrying(failure);
+    }
   }
 
   public RetryPolicy(Duration initialBackoff, Duration maxBackoff, Duration maxElapsed) {
-    this(initialBackoff, maxBackoff, maxElapsed, System::currentTimeMillis, Thread::sleep);
+    this(initialBackoff, maxBackoff, maxElapsed, System::currentTimeMillis);
   }
 
-  public RetryPolicy(Duration initialBackoff, Duration maxBackoff, Duration maxElapsed, LongSupplier clock, Sleeper sleeper) {
-    this(initialBackoff, maxBackoff, maxElapsed, clock, sleeper, Listener.NONE);
+  /** @param clock milliseconds, for the {@code maxElapsed} budget (injected by tests) */
+  public RetryPolicy(Duration initialBackoff, Duration maxBackoff, Duration maxElapsed, LongSupplier clock) {
+    this(initialBackoff, maxBackoff, maxElapsed, clock, Listener.NONE);
   }
 
-  private RetryPolicy(Duration initialBackoff, Duration maxBackoff, Duration maxElapsed, LongSupplier clock, Sleeper sleeper,
-      Listener listener) {
+  private RetryPolicy(Duration initialBackoff, Duration maxBackoff, Duration maxElapsed, LongSupplier clock, Listener listener) {
     if (initialBackoff.isNegative() || initialBackoff.isZero() || maxBackoff.compareTo(initialBackoff) < 0) {
       throw new IllegalArgumentException("need 0 < initialBackoff <= maxBackoff");
     }
@@ -52,13 +55,13 @@ public final class RetryPolicy {
     this.maxBackoff = maxBackoff;
     this.maxElapsed = maxElapsed;
     this.clock = clock;
-    this.sleeper = sleeper;
     this.listener = listener;
+    this.backoff = IntervalFunction.ofExponentialBackoff(initialBackoff, 2.0, maxBackoff);
   }
 
   /** The same policy, telling {@code listener} of each retry. */
   public RetryPolicy withListener(Listener listener) {
-    return new RetryPolicy(initialBackoff, maxBackoff, maxElapsed, clock, sleeper, listener);
+    return new RetryPolicy(initialBackoff, maxBackoff, maxElapsed, clock, listener);
   }
 
   public Duration maxElapsed() {
@@ -67,27 +70,38 @@ public final class RetryPolicy {
 
   /** Runs {@code call}; {@code onRetry} is told of each failed attempt that will be retried. */
   public <T> T run(String what, Supplier<T> call, Runnable onRetry) {
-    long start = clock.getAsLong();
-    long backoff = initialBackoff.toMillis();
-    for (int attempt = 1; ; attempt++) {
-      try {
-        return call.get();
-      } catch (ClickHouseException e) {
-        long elapsed = clock.getAsLong() - start;
-        if (!e.retriable() || elapsed + backoff > maxElapsed.toMillis()) {
-          throw e;
-        }
-        listener.retrying(e);
-        onRetry.run();
-        log.warn("{} failed (attempt {}), retrying in {} ms: {}", what, attempt, backoff, e.getMessage());
-        try {
-          sleeper.sleep(backoff);
-        } catch (InterruptedException ie) {
-          Thread.currentThread().interrupt();
-          throw new ClickHouseException("interrupted while retrying " + what, ie, true);
-        }
-        backoff = Math.min(backoff * 2, maxBackoff.toMillis());
+    Budget budget = new Budget(clock.getAsLong());
+    Retry retry = Retry.of(what, RetryConfig.custom()
+        .maxAttempts(Integer.MAX_VALUE) // the time budget decides, not a count
+        .intervalFunction(backoff)
+        .retryOnException(budget::allowsRetryAfter)
+        .build());
+    retry.getEventPublisher().onRetry(event -> {
+      ClickHouseException failure = (ClickHouseException) event.getLastThrowable(); // only those are retried
+      listener.retrying(failure, event.getWaitInterval());
+      onRetry.run();
+      log.warn("{} failed (attempt {}), retrying in {} ms: {}", what, event.getNumberOfRetryAttempts(),
+          event.getWaitInterval().toMillis(), failure.getMessage());
+    });
+    return retry.executeSupplier(call);
+  }
+
+  /** One call's failures so far: a retry is allowed while the wait before it still ends within maxElapsed. */
+  private final class Budget {
+    private final long start;
+    private int failures;
+
+    Budget(long start) {
+      this.start = start;
+    }
+
+    boolean allowsRetryAfter(Throwable failure) {
+      if (!(failure instanceof ClickHouseException c) || !c.retriable()) {
+        return false;
       }
+      failures++;
+      long nextWait = backoff.apply(failures);
+      return clock.getAsLong() - start + nextWait <= maxElapsed.toMillis();
     }
   }
 }

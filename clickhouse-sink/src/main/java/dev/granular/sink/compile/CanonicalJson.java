@@ -1,7 +1,12 @@
 package dev.granular.sink.compile;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.granular.sink.definitions.ValueText;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -14,13 +19,18 @@ import java.util.TreeSet;
  * compiled criteria and leaves. Key order and number spelling in the source thus never change an identity.
  */
 public final class CanonicalJson {
+  private static final JsonFactory FACTORY = new JsonFactory();
 
   private CanonicalJson() {
   }
 
   public static String write(JsonNode node) {
-    StringBuilder out = new StringBuilder();
-    write(node, out);
+    StringWriter out = new StringWriter();
+    try (JsonGenerator generator = FACTORY.createGenerator(out)) {
+      write(node, generator);
+    } catch (IOException e) {
+      throw new UncheckedIOException("writing to a string", e);
+    }
     return out.toString();
   }
 
@@ -33,27 +43,24 @@ public final class CanonicalJson {
     }
   }
 
-  private static void write(JsonNode node, StringBuilder out) {
+  private static void write(JsonNode node, JsonGenerator out) throws IOException {
     if (node.isObject()) {
-      out.append('{');
-      String separator = "";
+      out.writeStartObject();
       for (String key : new TreeSet<>(fieldNames(node))) {
-        out.append(separator).append(quote(key)).append(':');
+        out.writeFieldName(key);
         write(node.get(key), out);
-        separator = ",";
       }
-      out.append('}');
+      out.writeEndObject();
     } else if (node.isArray()) {
-      out.append('[');
+      out.writeStartArray();
       for (int i = 0; i < node.size(); i++) {
-        out.append(i == 0 ? "" : ",");
         write(node.get(i), out);
       }
-      out.append(']');
+      out.writeEndArray();
     } else if (node.isTextual()) {
-      out.append(quote(node.textValue()));
+      out.writeString(node.textValue());
     } else {
-      out.append(ValueText.of(node)); // numbers normalised; true/false/null as is
+      out.writeRawValue(ValueText.of(node)); // numbers normalised; true/false/null as is
     }
   }
 
@@ -63,9 +70,5 @@ public final class CanonicalJson {
       names.add(it.next());
     }
     return names;
-  }
-
-  private static String quote(String text) {
-    return com.fasterxml.jackson.databind.node.TextNode.valueOf(text).toString();
   }
 }

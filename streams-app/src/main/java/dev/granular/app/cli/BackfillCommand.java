@@ -9,17 +9,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 @Command(name = "backfill", mixinStandardHelpOptions = true,
     description = {"Replay user events and recompute them, keeping definitions. Run it while every instance is stopped;",
         "it refuses while the application's group has live members. Then start the instances again."})
 final class BackfillCommand implements Callable<Integer> {
-  @ParentCommand
-  GranularCli parent;
+  @Mixin
+  SharedOptions.Config settings;
 
   @Spec
   picocli.CommandLine.Model.CommandSpec spec;
@@ -34,13 +34,13 @@ final class BackfillCommand implements Callable<Integer> {
   @Option(names = "--dry-run", description = "Say what would happen, change nothing.")
   boolean dryRun;
 
-  @Option(names = "--json", description = "One JSON object.")
-  boolean json;
+  @Mixin
+  SharedOptions.Json output;
 
   @Override
   public Integer call() {
-    Backfill.Report r = Backfill.run(parent.config(), new Backfill.Request(parseFrom(), List.copyOf(workspaces), dryRun));
-    if (json) {
+    Backfill.Report r = Backfill.run(settings.config(), new Backfill.Request(parseFrom(), List.copyOf(workspaces), dryRun));
+    if (output.json) {
       System.out.println(JsonOut.JSON.valueToTree(r).toString());
       return 0;
     }

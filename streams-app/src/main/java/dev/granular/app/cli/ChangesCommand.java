@@ -6,31 +6,30 @@ import dev.granular.app.topology.Topics;
 import dev.granular.avro.AssignmentChange;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Mixin;
 
 @Command(name = "changes", mixinStandardHelpOptions = true,
     description = "Print the membership and value changes published so far, one JSON object per line"
         + " (with or without --json: the records are data, so JSON is the text form too).")
 final class ChangesCommand implements Callable<Integer> {
-  @ParentCommand
-  GranularCli parent;
+  @Mixin
+  SharedOptions.Config settings;
 
-  @Option(names = "--workspace", description = "Only this workspace.")
-  String workspace;
+  @Mixin
+  SharedOptions.WorkspaceFilter workspace;
 
   /** Accepted so that every command takes --json; the output is JSON lines either way. */
-  @Option(names = "--json", description = "One JSON object per line (the default and only format).")
-  boolean json;
+  @Mixin
+  SharedOptions.Json output;
 
   @Override
   public Integer call() {
-    AppConfig config = parent.config();
+    AppConfig config = settings.config();
     Topics topics = new Topics(config.topics());
     var values = topics.assignments.valueSerde().deserializer();
     TopicScan.scan(config.kafka().bootstrapServers(), topics.assignments.name(), r -> {
       AssignmentChange c = values.deserialize(topics.assignments.name(), r.value());
-      if (workspace == null || workspace.equals(c.getWorkspaceId())) {
+      if (workspace.includes(c.getWorkspaceId())) {
         JsonOut.print(JsonOut.object().put("workspace", c.getWorkspaceId()).put("userId", c.getUserId())
             .put("propertyId", c.getPropertyId()).put("type", c.getPropertyType().name()).put("change", c.getChange().name())
             .put("valueJson", c.getValueJson()).put("asOfMs", c.getAsOfMs()).put("planId", c.getPlanId()));

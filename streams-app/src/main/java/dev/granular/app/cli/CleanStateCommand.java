@@ -3,22 +3,21 @@ package dev.granular.app.cli;
 import dev.granular.app.lifecycle.LocalState;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Mixin;
 
 @Command(name = "clean-state", mixinStandardHelpOptions = true,
     description = "Remove this host's local state of the application (KafkaStreams#cleanUp), e.g. on each host after a backfill or reset.")
 final class CleanStateCommand implements Callable<Integer> {
-  @ParentCommand
-  GranularCli parent;
+  @Mixin
+  SharedOptions.Config settings;
 
-  @Option(names = "--json", description = "One JSON object.")
-  boolean json;
+  @Mixin
+  SharedOptions.Json output;
 
   @Override
   public Integer call() {
-    String dir = LocalState.clean(parent.config()).toString();
-    System.out.println(json ? JsonOut.object().put("cleaned", dir).toString() : "cleaned " + dir);
+    String dir = LocalState.clean(settings.config()).toString();
+    System.out.println(output.json ? JsonOut.object().put("cleaned", dir).toString() : "cleaned " + dir);
     return 0;
   }
 }

@@ -4,9 +4,9 @@ import dev.granular.app.topology.PlannerSnapshot;
 import dev.granular.app.config.AppConfig;
 import dev.granular.avro.PlannerState;
 import dev.granular.sink.client.ClickHouse;
-import dev.granular.sink.client.RetryPolicy;
 import dev.granular.sink.compute.AssignmentReader;
-import java.time.Duration;
+import dev.granular.sink.definitions.DefinitionParser;
+import dev.granular.sink.definitions.PropertyKind;
 import java.util.Map;
 import java.util.TreeSet;
 
@@ -20,7 +20,7 @@ final class ComputedSummary {
       Thread.sleep(1_000);
       snapshot = PlannerSnapshot.read(config);
     }
-    AssignmentReader reader = new AssignmentReader(clickHouse, new RetryPolicy(Duration.ofMillis(200), Duration.ofSeconds(2), Duration.ofSeconds(10)));
+    AssignmentReader reader = new AssignmentReader(clickHouse, config.clickHouseRetry().policy());
     System.out.println("Computed properties (cursor = processing time computed up to; lag behind the ingest watermark):");
     for (PlannerState s : snapshot.states().values()) {
       var stored = snapshot.definitions().get(s.getWorkspaceId());
@@ -30,7 +30,7 @@ final class ComputedSummary {
       System.out.printf("  %s: %d properties, cursor lag %d ms, %d plans completed%n", s.getWorkspaceId(), s.getProperties(),
           Math.max(0, s.getWatermarkMs() - s.getCursorMs()), s.getCompleted().size());
       for (String property : new TreeSet<>(stored.getDefinitions().keySet())) {
-        if (stored.getDefinitions().get(property).contains("\"type\":\"Segment\"")) {
+        if (DefinitionParser.parse(stored.getDefinitions().get(property)).kind() == PropertyKind.SEGMENT) {
           System.out.printf("    segment %-22s %8d members%n", property, reader.segmentSizeEstimate(s.getWorkspaceId(), property));
         }
       }

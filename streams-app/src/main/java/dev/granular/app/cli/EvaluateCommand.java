@@ -8,17 +8,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
 
 @Command(name = "evaluate", mixinStandardHelpOptions = true,
     description = {"Run a scenario (definitions, events, sleeps, computes) on ClickHouse in a scratch database that is "
         + "created and dropped, and print one JSON line per compute step:",
         "{\"step\",\"now\",\"segments\":{segment:{user:true|false}},\"userProperties\":{property:{user:value}}}"})
 final class EvaluateCommand implements Callable<Integer> {
-  @ParentCommand
-  GranularCli parent;
+  @Mixin
+  SharedOptions.Config settings;
 
   @Parameters(paramLabel = "SCENARIO.json", description = "The scenario file (issue 3's evaluate format).")
   Path scenario;
@@ -37,7 +37,7 @@ final class EvaluateCommand implements Callable<Integer> {
       return 66; // EX_NOINPUT
     }
     try {
-      Evaluation.run(parent.config().clickHouse(), databasePrefix, json, System.out::println);
+      Evaluation.run(settings.config().clickHouse(), databasePrefix, json, System.out::println);
       return 0;
     } catch (ScenarioException | IllegalArgumentException e) {
       System.err.println("granular evaluate: " + e.getMessage());

@@ -9,30 +9,30 @@ import dev.granular.app.status.Explanation;
 import dev.granular.avro.PlannerState;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Mixin;
 
 @Command(name = "explain", mixinStandardHelpOptions = true,
     description = "What the planner would do for a workspace if it ticked now, and why.")
 final class ExplainCommand implements Callable<Integer> {
-  @ParentCommand
-  GranularCli parent;
+  @Mixin
+  SharedOptions.Config settings;
 
-  @Option(names = "--workspace", required = true)
-  String workspace;
+  @Mixin
+  SharedOptions.Workspace target;
 
-  @Option(names = "--json", description = "One JSON object per line.")
-  boolean json;
+  @Mixin
+  SharedOptions.Json output;
 
   @Override
   public Integer call() {
-    AppConfig config = parent.config();
+    AppConfig config = settings.config();
+    String workspace = target.workspace;
     PlannerSnapshot snapshot = PlannerSnapshot.read(config);
     PlannerState state = snapshot.states().getOrDefault(workspace, Planner.fresh(workspace));
     long now = System.currentTimeMillis();
     ObjectNode out = Explanation.of(config.planner(), workspace, state, snapshot.definitions().get(workspace), now);
     ArrayNode parts = (ArrayNode) out.get("parts");
-    if (json) {
+    if (output.json) {
       JsonOut.print(out);
       return 0;
     }

@@ -8,17 +8,17 @@ import dev.granular.sink.migrate.Migrator;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Mixin;
 
 @Command(name = "migrate", mixinStandardHelpOptions = true,
     description = "Create the ClickHouse database and tables and the Kafka topics. Safe to run twice.")
 final class MigrateCommand implements Callable<Integer> {
-  @ParentCommand
-  GranularCli parent;
+  @Mixin
+  SharedOptions.Config settings;
 
   @Override
   public Integer call() {
-    AppConfig config = parent.config();
+    AppConfig config = settings.config();
     try (ClickHouse clickHouse = new ClickHouse(config.clickHouse())) {
       List<String> applied = new Migrator(clickHouse).migrate();
       System.out.println("clickhouse " + config.clickHouse().database() + ": "

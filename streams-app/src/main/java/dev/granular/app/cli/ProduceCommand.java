@@ -12,14 +12,14 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
 
 @Command(name = "produce", mixinStandardHelpOptions = true,
     description = "Send JSON lines (one event per line) from a file or stdin to a topic, unchanged.")
 final class ProduceCommand implements Callable<Integer> {
-  @ParentCommand
-  GranularCli parent;
+  @Mixin
+  SharedOptions.Config settings;
 
   @Option(names = "--topic", description = "Topic (default: the user-events topic).")
   String topic;
@@ -29,7 +29,7 @@ final class ProduceCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    var config = parent.config();
+    var config = settings.config();
     String target = topic != null ? topic : config.topics().userEvents();
     Map<String, Object> props = LoadProducerConfig.of(config.kafka().bootstrapServers());
     long sent = 0;

@@ -1,38 +1,35 @@
 package dev.granular.app.cli;
 
+import dev.granular.app.config.AppConfig;
 import dev.granular.sink.client.ClickHouse;
-import dev.granular.sink.client.RetryPolicy;
 import dev.granular.sink.compute.AssignmentReader;
-import java.time.Duration;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
 
 @Command(name = "query", mixinStandardHelpOptions = true, description = "Read computed properties from ClickHouse.",
     subcommands = {QueryCommand.Segment.class, QueryCommand.SegmentSize.class, QueryCommand.User.class})
 final class QueryCommand {
-  @ParentCommand
-  GranularCli parent;
-
   /** What every query shares: the workspace, --json, and a reader on ClickHouse for the duration of the call. */
   abstract static class Query implements Callable<Integer> {
-    @ParentCommand
-    QueryCommand query;
+    @Mixin
+    SharedOptions.Config settings;
 
-    @Option(names = "--workspace", required = true)
-    String workspace;
+    @Mixin
+    SharedOptions.Workspace target;
 
-    @Option(names = "--json", description = "One JSON object per line.")
-    boolean json;
+    @Mixin
+    SharedOptions.Json output;
 
     abstract void run(AssignmentReader reader);
 
     @Override
     public Integer call() {
-      try (ClickHouse clickHouse = new ClickHouse(query.parent.config().clickHouse())) {
-        run(new AssignmentReader(clickHouse, new RetryPolicy(Duration.ofMillis(200), Duration.ofSeconds(2), Duration.ofSeconds(10))));
+      AppConfig config = settings.config();
+      try (ClickHouse clickHouse = new ClickHouse(config.clickHouse())) {
+        run(new AssignmentReader(clickHouse, config.clickHouseRetry().policy()));
       }
       return 0;
     }
@@ -48,8 +45,8 @@ final class QueryCommand {
 
     @Override
     void run(AssignmentReader reader) {
-      for (String user : reader.members(workspace, segment, limit)) {
-        System.out.println(json ? JsonOut.object().put("userId", user).put("member", true).toString() : user);
+      for (String user : reader.members(target.workspace, segment, limit)) {
+        System.out.println(output.json ? JsonOut.object().put("userId", user).put("member", true).toString() : user);
       }
     }
   }
@@ -61,8 +58,8 @@ final class QueryCommand {
 
     @Override
     void run(AssignmentReader reader) {
-      long size = reader.segmentSizeEstimate(workspace, segment);
-      System.out.println(json ? JsonOut.object().put("workspace", workspace).put("segment", segment).put("sizeEstimate", size).toString()
+      long size = reader.segmentSizeEstimate(target.workspace, segment);
+      System.out.println(output.json ? JsonOut.object().put("workspace", target.workspace).put("segment", segment).put("sizeEstimate", size).toString()
           : Long.toString(size));
     }
   }
@@ -74,9 +71,9 @@ final class QueryCommand {
 
     @Override
     void run(AssignmentReader reader) {
-      AssignmentReader.UserAssignments a = reader.user(workspace, user);
-      if (json) {
-        var line = JsonOut.object().put("workspace", workspace).put("userId", user);
+      AssignmentReader.UserAssignments a = reader.user(target.workspace, user);
+      if (output.json) {
+        var line = JsonOut.object().put("workspace", target.workspace).put("userId", user);
         var segments = line.putArray("segments");
         a.segments().stream().sorted().forEach(segments::add);
         var props = line.putObject("userProperties");

@@ -3,15 +3,15 @@ package dev.granular.app.cli;
 import dev.granular.app.lifecycle.Reset;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
 
 @Command(name = "reset", mixinStandardHelpOptions = true,
     description = {"Start the application over: delete its internal topics (by exact name), re-read events and definitions",
         "from the earliest retained, clean this host's local state. ClickHouse is kept. Refuses while instances are alive."})
 final class ResetCommand implements Callable<Integer> {
-  @ParentCommand
-  GranularCli parent;
+  @Mixin
+  SharedOptions.Config settings;
 
   @Option(names = "--dry-run", description = "Say what would happen, change nothing.")
   boolean dryRun;
@@ -19,8 +19,8 @@ final class ResetCommand implements Callable<Integer> {
   @Option(names = "--yes", description = "Confirm: planner state, definitions store and ingest clock are rebuilt from the topics.")
   boolean yes;
 
-  @Option(names = "--json", description = "One JSON object.")
-  boolean json;
+  @Mixin
+  SharedOptions.Json output;
 
   @Override
   public Integer call() {
@@ -28,8 +28,8 @@ final class ResetCommand implements Callable<Integer> {
       System.err.println("granular: reset deletes this application's internal topics; look first with --dry-run, then pass --yes");
       return 2;
     }
-    Reset.Report r = Reset.run(parent.config(), dryRun);
-    if (json) {
+    Reset.Report r = Reset.run(settings.config(), dryRun);
+    if (output.json) {
       System.out.println(JsonOut.JSON.valueToTree(r).toString());
       return 0;
     }

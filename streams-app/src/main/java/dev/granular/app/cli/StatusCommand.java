@@ -6,39 +6,38 @@ import dev.granular.app.status.WorkspaceStatus;
 import dev.granular.avro.PlannerState;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Mixin;
 
 @Command(name = "status", mixinStandardHelpOptions = true,
     description = "Per workspace: cursor and lag behind the ingest watermark, the plan in flight with its parts, the last plans.")
 final class StatusCommand implements Callable<Integer> {
-  @ParentCommand
-  GranularCli parent;
+  @Mixin
+  SharedOptions.Config settings;
 
-  @Option(names = "--workspace", description = "Only this workspace.")
-  String workspace;
+  @Mixin
+  SharedOptions.WorkspaceFilter workspace;
 
-  @Option(names = "--json", description = "One JSON object per line.")
-  boolean json;
+  @Mixin
+  SharedOptions.Json output;
 
   @Override
   public Integer call() {
-    PlannerSnapshot snapshot = PlannerSnapshot.read(parent.config());
+    PlannerSnapshot snapshot = PlannerSnapshot.read(settings.config());
     int shown = 0;
     for (PlannerState s : snapshot.states().values()) {
-      if (workspace != null && !workspace.equals(s.getWorkspaceId())) {
+      if (!workspace.includes(s.getWorkspaceId())) {
         continue;
       }
       shown++;
       ObjectNode line = describe(s);
-      if (json) {
+      if (output.json) {
         JsonOut.print(line);
       } else {
         printText(line);
       }
     }
-    if (shown == 0 && !json) {
-      System.out.println(workspace == null ? "no workspaces yet" : "no state for workspace " + workspace);
+    if (shown == 0 && !output.json) {
+      System.out.println(workspace.workspace == null ? "no workspaces yet" : "no state for workspace " + workspace.workspace);
     }
     return 0;
   }

@@ -8,14 +8,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
 
 @Command(name = "summary", mixinStandardHelpOptions = true,
     description = "Events stored per workspace (distinct messageIds) and dead-letter records by reason.")
 final class SummaryCommand implements Callable<Integer> {
-  @ParentCommand
-  GranularCli parent;
+  @Mixin
+  SharedOptions.Config settings;
 
   @Option(names = "--wait-for", defaultValue = "0", description = "Wait until at least this many distinct events are stored.")
   long waitFor;
@@ -31,7 +31,7 @@ final class SummaryCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws InterruptedException {
-    AppConfig config = parent.config();
+    AppConfig config = settings.config();
     try (ClickHouse clickHouse = new ClickHouse(config.clickHouse())) {
       String total = "SELECT uniqExact(workspace_id, message_id) FROM " + clickHouse.table("user_events")
           + (runId == null ? "" : " WHERE message_id LIKE " + Sql.string(likePrefix(runId + "-")));

@@ -11,33 +11,34 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
 
 @Command(name = "tick", mixinStandardHelpOptions = true, description = "Ask the planner to recompute a workspace now.")
 final class TickCommand implements Callable<Integer> {
-  @ParentCommand
-  GranularCli parent;
+  @Mixin
+  SharedOptions.Config settings;
 
-  @Option(names = "--workspace", required = true)
-  String workspace;
+  @Mixin
+  SharedOptions.Workspace target;
 
   @Option(names = "--retry-parked", description = "Also send a parked plan's parked parts again.")
   boolean retryParked;
 
-  @Option(names = "--json", description = "One JSON object per line.")
-  boolean json;
+  @Mixin
+  SharedOptions.Json output;
 
   @Override
   public Integer call() throws Exception {
-    AppConfig config = parent.config();
+    AppConfig config = settings.config();
+    String workspace = target.workspace;
     Topics topics = new Topics(config.topics());
     long now = System.currentTimeMillis();
     WorkspaceTick tick = new WorkspaceTick(workspace, now, retryParked ? Planner.RETRY_PARKED : "manual", null);
     try (var producer = new KafkaProducer<>(Map.<String, Object>of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, config.kafka().bootstrapServers(),
         ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), topics.workspaceTicks.valueSerde().serializer())) {
       var meta = producer.send(new ProducerRecord<>(topics.workspaceTicks.name(), workspace, tick)).get();
-      if (json) {
+      if (output.json) {
         JsonOut.print(JsonOut.object().put("workspace", workspace).put("tickAtMs", now).put("source", tick.getSource())
             .put("partition", meta.partition()).put("offset", meta.offset()));
       } else {

@@ -5,6 +5,7 @@ import com.typesafe.config.ConfigException;
 import com.typesafe.config.ConfigFactory;
 import com.typesafe.config.ConfigParseOptions;
 import dev.granular.sink.client.ClickHouseSettings;
+import dev.granular.sink.client.RetryPolicy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -15,6 +16,7 @@ public record AppConfig(
     KafkaSettings kafka,
     TopicNames topics,
     ClickHouseSettings clickHouse,
+    RetrySettings clickHouseRetry,
     IngestSettings ingest,
     RetentionSettings retention,
     PlannerSettings planner,
@@ -79,6 +81,14 @@ public record AppConfig(
         r.identifier(p + "clickhouse.database"),
         r.duration(p + "clickhouse.max-execution-time", Duration.ZERO),
         r.duration(p + "clickhouse.socket-timeout", Duration.ofSeconds(1)));
+    RetrySettings clickHouseRetry = new RetrySettings(
+        r.duration(p + "clickhouse.retry.initial-backoff", Duration.ofMillis(1)),
+        r.duration(p + "clickhouse.retry.max-backoff", Duration.ofMillis(1)),
+        r.duration(p + "clickhouse.retry.max-elapsed", Duration.ZERO));
+    if (clickHouseRetry.maxBackoff().compareTo(clickHouseRetry.initialBackoff()) < 0) {
+      throw new InvalidConfigException("invalid setting granular.clickhouse.retry.max-backoff: expected at least"
+          + " granular.clickhouse.retry.initial-backoff (" + clickHouseRetry.initialBackoff() + "), got " + clickHouseRetry.maxBackoff());
+    }
     IngestSettings ingest = new IngestSettings(
         r.intIn(p + "ingest.batch-size", 1, 2_000_000),
         r.duration(p + "ingest.flush-interval", Duration.ofMillis(10)),
@@ -109,7 +119,7 @@ public record AppConfig(
         r.intIn(p + "sink.concurrency-per-partition", 1, 256));
     HttpSettings http = new HttpSettings(r.nonBlank(p + "http.bind"), r.intIn(p + "http.port", 0, 65_535),
         r.string(p + "http.advertised-host"));
-    return new AppConfig(kafka, topics, clickHouse, ingest, retention, planner, http, r.duration(p + "metrics.log-interval", Duration.ZERO));
+    return new AppConfig(kafka, topics, clickHouse, clickHouseRetry, ingest, retention, planner, http, r.duration(p + "metrics.log-interval", Duration.ZERO));
   }
 
   public record KafkaSettings(String bootstrapServers, String applicationId, int numStreamThreads,
@@ -136,4 +146,15 @@ public record AppConfig(
       Duration retryInitialBackoff, Duration retryMaxBackoff, Duration retryMaxElapsed) {}
 
   public record RetentionSettings(int days, Duration checkInterval) {}
+
+  /** Exponential backoff for one ClickHouse statement, within a time budget ({@link RetryPolicy}). */
+  public record RetrySettings(Duration initialBackoff, Duration maxBackoff, Duration maxElapsed) {
+    /** The defaults of {@code granular.clickhouse.retry} in config/application.conf. */
+    public static final RetrySettings STATEMENT_DEFAULTS = new RetrySettings(Duration.ofMillis(200), Duration.ofSeconds(2),
+        Duration.ofSeconds(10));
+
+    public RetryPolicy policy() {
+      return new RetryPolicy(initialBackoff, maxBackoff, maxElapsed);
+    }
+  }
 }

@@ -1,22 +1,14 @@
 package dev.granular.app.definitions;
 
+import dev.granular.app.support.BoundedCache;
 import dev.granular.avro.WorkspaceDefinitions;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /** The last compile of each recently used workspace, by version: compiling on every record would be wasteful. */
 public final class CompileCache {
-  private final Map<String, CompiledWorkspace> cache;
+  private final BoundedCache<String, CompiledWorkspace> cache;
 
   public CompileCache(int capacity) {
-    this.cache = new LinkedHashMap<>(16, 0.75f, true) {
-      private static final long serialVersionUID = 1L;
-
-      @Override
-      protected boolean removeEldestEntry(Map.Entry<String, CompiledWorkspace> eldest) {
-        return size() > capacity;
-      }
-    };
+    this.cache = new BoundedCache<>(capacity);
   }
 
   /** The cached compile of exactly this stored version, or null. */

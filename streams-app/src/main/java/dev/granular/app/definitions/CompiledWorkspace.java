@@ -62,7 +62,6 @@ public record CompiledWorkspace(long version, List<PropertyDefinition> definitio
         return true;
       }
     }
-    return index.criteria().values().stream().anyMatch(c -> c.spec().has("windowMs") || c.spec().has("atMs")
-        || c.spec().toString().contains("\"windowMs\"") || c.spec().toString().contains("\"atMs\""));
+    return index.criteria().values().stream().anyMatch(c -> c.spec().findValue("windowMs") != null || c.spec().findValue("atMs") != null);
   }
 }

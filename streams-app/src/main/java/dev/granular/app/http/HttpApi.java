@@ -5,7 +5,6 @@ import dev.granular.app.config.AppConfig;
 import dev.granular.app.metrics.GranularMetrics;
 import dev.granular.app.topology.Topics;
 import dev.granular.sink.client.ClickHouse;
-import dev.granular.sink.client.RetryPolicy;
 import dev.granular.sink.compute.AssignmentReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -59,7 +58,7 @@ public final class HttpApi implements AutoCloseable {
     LocalStores stores = new LocalStores(streams);
     PeerClient peers = new PeerClient(self, Duration.ofSeconds(2), Duration.ofSeconds(30));
     ticks = new TickSender(config.kafka().bootstrapServers(), new Topics(config.topics()));
-    AssignmentReader reader = new AssignmentReader(clickHouse, new RetryPolicy(Duration.ofMillis(200), Duration.ofSeconds(2), Duration.ofSeconds(10)));
+    AssignmentReader reader = new AssignmentReader(clickHouse, config.clickHouseRetry().policy());
     WorkspaceAnswers answers = new WorkspaceAnswers(stores, reader, ticks, config.planner());
     ClusterView cluster = new ClusterView(streams, self, stores, peers, metrics);
     server.createContext("/", new ApiHandler(new Routes(new Ids(Math.max(256, config.ingest().maxFieldLength()))), streams, self, metrics,

@@ -1,8 +1,7 @@
 package dev.granular.app.planner;
 
+import dev.granular.app.support.BoundedCache;
 import dev.granular.avro.PlannerState;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -15,20 +14,13 @@ import java.util.function.Function;
 public final class LiveStates {
   private final Function<String, PlannerState> read;
   private final Consumer<PlannerState> write;
-  private final Map<String, PlannerState> recent;
+  private final BoundedCache<String, PlannerState> recent;
 
   /** @param capacity most recently used workspaces kept deserialized; older ones are read from the store again */
   public LiveStates(int capacity, Function<String, PlannerState> read, Consumer<PlannerState> write) {
     this.read = read;
     this.write = write;
-    this.recent = new LinkedHashMap<>(16, 0.75f, true) {
-      private static final long serialVersionUID = 1L;
-
-      @Override
-      protected boolean removeEldestEntry(Map.Entry<String, PlannerState> eldest) {
-        return size() > capacity;
-      }
-    };
+    this.recent = new BoundedCache<>(capacity);
   }
 
   /** The workspace's state, or a fresh one when the store has none. */

@@ -1,5 +1,6 @@
 package dev.granular.app.sink;
 
+import dev.granular.app.config.AppConfig.RetrySettings;
 import dev.granular.app.definitions.CompiledWorkspace;
 import dev.granular.avro.AssignmentChange;
 import dev.granular.avro.ChangeKind;
@@ -11,7 +12,6 @@ import dev.granular.sink.compute.ComputeEngine;
 import dev.granular.sink.compute.ComputeResult;
 import dev.granular.sink.compute.ComputeScope;
 import dev.granular.sink.compute.ProcessingWindow;
-import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -23,14 +23,14 @@ import java.util.Set;
 public final class EngineTaskWork implements TaskWork {
   private final ComputeEngine engine;
 
+  /** With the default statement retries ({@code granular.clickhouse.retry} in config/application.conf). */
   public EngineTaskWork(ClickHouse clickHouse) {
-    this(clickHouse, RetryPolicy.Listener.NONE);
+    this(clickHouse, RetrySettings.STATEMENT_DEFAULTS.policy());
   }
 
-  /** @param retries told of each statement retried within a task (the sink's retry counter) */
-  public EngineTaskWork(ClickHouse clickHouse, RetryPolicy.Listener retries) {
-    this.engine = new ComputeEngine(clickHouse,
-        new RetryPolicy(Duration.ofMillis(200), Duration.ofSeconds(2), Duration.ofSeconds(10)).withListener(retries));
+  /** @param statementRetry how each statement is retried within a task; its listener is the sink's retry counter */
+  public EngineTaskWork(ClickHouse clickHouse, RetryPolicy statementRetry) {
+    this.engine = new ComputeEngine(clickHouse, statementRetry);
   }
 
   @Override

@@ -62,6 +62,24 @@ class AppConfigTest {
   }
 
   @Test
+  void statementRetriesAreConfigurableAndDefaultAsDocumented() throws IOException {
+    assertEquals(AppConfig.RetrySettings.STATEMENT_DEFAULTS, AppConfig.load(null, Map.of()).clickHouseRetry());
+    AppConfig c = AppConfig.load(null, Map.of("granular.clickhouse.retry.initial-backoff", "50ms",
+        "granular.clickhouse.retry.max-backoff", "1s", "granular.clickhouse.retry.max-elapsed", "30s"));
+    assertEquals(new AppConfig.RetrySettings(Duration.ofMillis(50), Duration.ofSeconds(1), Duration.ofSeconds(30)), c.clickHouseRetry());
+    assertEquals(Duration.ofSeconds(30), c.clickHouseRetry().policy().maxElapsed());
+
+    InvalidConfigException e = assertThrows(InvalidConfigException.class, () -> AppConfig.load(null,
+        Map.of("granular.clickhouse.retry.initial-backoff", "5s", "granular.clickhouse.retry.max-backoff", "1s")));
+    assertTrue(e.getMessage().contains("granular.clickhouse.retry.max-backoff"), e.getMessage());
+
+    String conf = new String(AppConfig.class.getResourceAsStream("/application.conf").readAllBytes());
+    for (String env : new String[] {"CLICKHOUSE_RETRY_INITIAL_BACKOFF", "CLICKHOUSE_RETRY_MAX_BACKOFF", "CLICKHOUSE_RETRY_MAX_ELAPSED"}) {
+      assertTrue(conf.contains("${?" + env + "}"), env + " must override a setting");
+    }
+  }
+
+  @Test
   void aMissingUserFileIsAClearError() {
     InvalidConfigException e = assertThrows(InvalidConfigException.class, () -> AppConfig.load(Path.of("/nonexistent/g.conf")));
     assertTrue(e.getMessage().contains("/nonexistent/g.conf"));

@@ -89,8 +89,9 @@ class ClickHouseOutageIT {
   }
 
   private static void services(String action) throws IOException, InterruptedException {
+    Path log = Path.of("target", "clickhouse-outage-services.log").toAbsolutePath();
     Process p = new ProcessBuilder("bash", ROOT.resolve("services/clickhouse.sh").toString(), action)
-        .inheritIO().start();
-    assertEquals(0, p.waitFor(), "services/clickhouse.sh " + action);
+        .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+    assertEquals(0, p.waitFor(), "services/clickhouse.sh " + action + " (output in " + log + ")");
   }
 }

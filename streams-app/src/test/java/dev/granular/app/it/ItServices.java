@@ -5,12 +5,13 @@ import dev.granular.app.topology.TopicAdmin;
 import dev.granular.app.topology.Topics;
 import dev.granular.sink.client.ClickHouse;
 import dev.granular.sink.migrate.Migrator;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.apache.commons.io.file.PathUtils;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -96,12 +97,9 @@ public final class ItServices {
     if (!Files.exists(dir)) {
       return;
     }
-    try (var paths = Files.walk(dir)) {
-      List<Path> all = paths.sorted(java.util.Comparator.reverseOrder()).toList();
-      for (Path p : all) {
-        Files.deleteIfExists(p);
-      }
-    } catch (java.io.IOException e) {
+    try {
+      PathUtils.deleteDirectory(dir);
+    } catch (IOException e) {
       // temp files; leave them
     }
   }

@@ -89,8 +89,8 @@ class ClickHouseMetricsTest {
   @Test
   void anInsertRetriedAfterAServerTimeoutCountsOneTimeoutRetry() throws IOException {
     try (ClickHouse clickHouse = start()) {
-      RetryPolicy policy = new RetryPolicy(Duration.ofMillis(1), Duration.ofMillis(1), Duration.ofSeconds(30),
-          System::currentTimeMillis, ms -> { }).withListener(metrics.ingest()::insertRetried); // as GranularApp wires it
+      RetryPolicy policy = new RetryPolicy(Duration.ofMillis(1), Duration.ofMillis(1), Duration.ofSeconds(30))
+          .withListener(metrics.ingest()::insertRetried); // as GranularApp wires it
       new EventBatchWriter(clickHouse, policy).write(List.of(new StoredEvent("w", "m", "track", "u", null, "e", "{}", "{}", 1, 2)));
     }
     String scrape = metrics.scrape();
