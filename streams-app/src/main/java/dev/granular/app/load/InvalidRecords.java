@@ -1,5 +1,6 @@
 package dev.granular.app.load;
 
+import dev.granular.app.feed.SampleEvents;
 import dev.granular.app.ingest.RejectReason;
 import java.util.List;
 import java.util.Locale;

@@ -1,5 +1,6 @@
 package dev.granular.app.load;
 
+import dev.granular.app.feed.LoadProducerConfig;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;

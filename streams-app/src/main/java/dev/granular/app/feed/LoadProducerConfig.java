@@ -1,4 +1,4 @@
-package dev.granular.app.load;
+package dev.granular.app.feed;
 
 import java.util.HashMap;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package dev.granular.app.load;
+package dev.granular.app.feed;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
