@@ -4,11 +4,14 @@ SHELL := /bin/bash
 MVN ?= mvn -B -q
 JAR := streams-app/target/granular.jar
 GRANULAR := java -jar $(JAR)
+# The benchmarks and the load generator have their own jar, so that the app jar holds only the product.
+BENCH_JAR := bench/target/granular-bench.jar
+BENCH := java -jar $(BENCH_JAR)
 # The app's JVM flags: config/jvm.options, unless GRANULAR_JVM_OPTS is set (the benchmark reads the same).
 GRANULAR_JVM_OPTS ?= $(shell sed 's/\#.*//' config/jvm.options 2>/dev/null)
 APP := java $(GRANULAR_JVM_OPTS) -jar $(JAR)
 RUN := .run
-SOURCES := $(shell find avro clickhouse-sink/src streams-app/src config -type f 2>/dev/null) pom.xml */pom.xml
+SOURCES := $(shell find avro clickhouse-sink/src streams-app/src test-fixtures/src bench/src config -type f 2>/dev/null) pom.xml */pom.xml
 
 .PHONY: help version build lint test oracle bench bench-full services-up services-down migrate run demo demo-stop topology-docs clean
 
@@ -21,7 +24,11 @@ version: ## Print the version
 $(JAR): $(SOURCES)
 	$(MVN) install -DskipTests
 
-build: $(JAR) ## Build streams-app/target/granular.jar
+# Built by the same `mvn install`, after the app jar.
+$(BENCH_JAR): $(JAR)
+	@test -f $@ || $(MVN) install -DskipTests
+
+build: $(JAR) $(BENCH_JAR) ## Build streams-app/target/granular.jar (the app) and bench/target/granular-bench.jar (benchmarks, load generator)
 
 lint: ## Compile with all javac warnings as errors, enforce dependency convergence, forbid package cycles, check shell scripts
 	$(MVN) verify -Dtest=ArchitectureTest -Dsurefire.failIfNoSpecifiedTests=false
@@ -56,10 +63,10 @@ oracle: services-up ## The differential test against the in-memory oracle with 2
 	$(MVN) -pl clickhouse-sink surefire:test -Dtest=OracleDifferentialIT -Doracle.cases=2000 $(if $(ORACLE_SEED),-Doracle.seed=$(ORACLE_SEED))
 
 bench: build services-up ## Benchmarks P1-P5 at the default size (within 15 minutes on 2 cores); writes BENCHMARKS.md and benchmarks.json
-	$(GRANULAR) bench --size default --invoked-as "make bench"
+	$(BENCH) bench --size default --invoked-as "make bench"
 
 bench-full: build services-up ## The benchmarks at the issue's full sizes (1M events, 10M of history, 1M whale users); much longer
-	$(GRANULAR) bench --size full --invoked-as "make bench-full"
+	$(BENCH) bench --size full --invoked-as "make bench-full"
 
 demo: services-up build ## Start everything, feed a sample load, and show what landed
 	$(GRANULAR) migrate

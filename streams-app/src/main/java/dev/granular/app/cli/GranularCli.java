@@ -13,8 +13,8 @@ import picocli.CommandLine.Option;
     description = "Keeps per-workspace segments and user properties fresh in ClickHouse, on Kafka Streams.",
     subcommands = {RunCommand.class, MigrateCommand.class, ProduceCommand.class, SampleLoadCommand.class,
         SummaryCommand.class, DescribeCommand.class, TickCommand.class, ExplainCommand.class, StatusCommand.class,
-        QueryCommand.class, ChangesCommand.class, EvaluateCommand.class, GenerateCommand.class, BenchCommand.class,
-        BackfillCommand.class, ResetCommand.class, CleanStateCommand.class})
+        QueryCommand.class, ChangesCommand.class, EvaluateCommand.class, BackfillCommand.class, ResetCommand.class,
+        CleanStateCommand.class})
 public final class GranularCli {
   @Option(names = "--config", paramLabel = "FILE", scope = CommandLine.ScopeType.INHERIT,
       description = "HOCON file merged over the defaults (environment variables still apply).")

@@ -1,6 +1,6 @@
 package dev.granular.app.cli;
 
-import dev.granular.app.load.LoadProducerConfig;
+import dev.granular.app.feed.LoadProducerConfig;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;

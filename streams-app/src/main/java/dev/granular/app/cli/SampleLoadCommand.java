@@ -1,9 +1,9 @@
 package dev.granular.app.cli;
 
 import dev.granular.app.config.AppConfig;
-import dev.granular.app.load.LoadProducerConfig;
-import dev.granular.app.load.SampleDefinitions;
-import dev.granular.app.load.SampleEvents;
+import dev.granular.app.feed.LoadProducerConfig;
+import dev.granular.app.feed.SampleDefinitions;
+import dev.granular.app.feed.SampleEvents;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.granular.app.load.SampleEvents;
+import dev.granular.app.feed.SampleEvents;
 import dev.granular.avro.EventType;
 import dev.granular.avro.UserEvent;
 import dev.granular.avro.codec.AvroCodec;

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.granular.app.GranularApp;
 import dev.granular.app.config.AppConfig;
-import dev.granular.app.load.SampleEvents;
+import dev.granular.app.feed.SampleEvents;
 import dev.granular.sink.client.ClickHouse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -11,7 +11,7 @@ import dev.granular.app.GranularApp;
 import dev.granular.app.topology.TopicScan;
 import dev.granular.app.config.AppConfig;
 import dev.granular.app.dlq.DeadLetterHeaders;
-import dev.granular.app.load.SampleEvents;
+import dev.granular.app.feed.SampleEvents;
 import dev.granular.avro.IngestProgress;
 import dev.granular.sink.client.ClickHouse;
 import java.nio.charset.StandardCharsets;

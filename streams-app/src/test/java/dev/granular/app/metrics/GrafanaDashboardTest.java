@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.granular.app.bench.PrometheusText;
+import dev.granular.fixtures.PrometheusText;
 import dev.granular.app.sink.TaskSlots;
 import dev.granular.app.sink.TaskWork;
 import dev.granular.avro.ComputeTask;

@@ -3,7 +3,7 @@ package dev.granular.app.metrics;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.granular.app.bench.PrometheusText;
+import dev.granular.fixtures.PrometheusText;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.OptionalDouble;

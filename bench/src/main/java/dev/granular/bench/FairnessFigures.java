@@ -1,0 +1,69 @@
+package dev.granular.bench;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * P1's figures per configuration, judged against the issue's targets: in (b), the small workspaces' p99 within
+ * 1.5x of (a)'s, and the whale's lag within 5x a small workspace's (its median lag against their p50).
+ */
+final class FairnessFigures {
+  private FairnessFigures() {}
+
+  static List<Figure> of(Map<FairnessConfig, FairnessResult> results) {
+    List<Figure> out = new ArrayList<>();
+    FairnessResult baseline = results.get(FairnessConfig.NO_WHALE);
+    for (FairnessResult r : results.values()) {
+      String c = r.config().title();
+      out.add(lag(c + " small workspaces, p50 freshness lag", r.small().p50(), r.small()));
+      Figure p99 = lag(c + " small workspaces, p99 freshness lag", r.small().p99(), r.small());
+      if (r.config() == FairnessConfig.SPLIT && baseline != null) {
+        long bound = Math.round(1.5 * baseline.small().p99());
+        p99 = p99.against(String.format(Locale.ROOT, "≤ 1.5 × (a) = %,d ms", bound), r.small().p99() <= bound);
+      }
+      out.add(p99);
+      if (r.whale() != null) {
+        Figure whale = lag(c + " whale freshness lag (median of windows)", r.whale().p50(), r.whale())
+            .withNote(String.format(Locale.ROOT, "worst window %,d ms", r.whale().max()));
+        if (r.config() == FairnessConfig.SPLIT) {
+          long bound = 5 * r.small().p50();
+          whale = whale.against(String.format(Locale.ROOT, "≤ 5 × small p50 = %,d ms", bound), r.whale().p50() <= bound);
+        }
+        out.add(whale);
+      }
+      // A statement that fails is retried within its attempt (counted by the app's retry counters); the attempt
+      // fails when the retries run out. Both are failed statements.
+      String failures = String.format(Locale.ROOT, "retried within an attempt: %s; %d task attempts failed (%d timeouts);"
+          + " %d tasks re-sent; %d parked plans", Retries.describe(r.retries()), r.failedAttempts(), r.timedOutAttempts(),
+          r.retriedTasks(), r.parkedPlans());
+      out.add(r.retries().map(retries -> Figure.of("P1", c + " failed or timed-out statements", r.failedAttempts() + retries.total(), ""))
+          .orElse(Figure.notMeasured("P1", c + " failed or timed-out statements", "", "the app's retry counters could not be read"))
+          .withNote(failures));
+      Figure work = Figure.of("P1", c + " largest single-task work", r.maxTaskWork(), "events x properties")
+          .withNote(String.format(Locale.ROOT, "T = %,d; %.2f T; up to %d parts per plan", r.threshold(),
+              (double) r.maxTaskWork() / r.threshold(), r.maxPartsPerPlan()));
+      if (r.config().split) {
+        work = work.against("≤ T", r.maxTaskWork() <= r.threshold());
+      }
+      out.add(work);
+    }
+    return out;
+  }
+
+  private static Figure lag(String name, long value, Freshness.Stats stats) {
+    Figure f = Figure.of("P1", name, value, "ms").withNote(stats.count() + " ticks");
+    return stats.exact() ? f : f.withNote(stats.censored() + " tick(s) not covered before the window timeout;"
+        + " their lag counts as the time observed, so this is a lower bound");
+  }
+
+  /** P5 for P1: the app's peak RSS in each configuration. */
+  static List<Figure> memory(Map<FairnessConfig, FairnessResult> results) {
+    List<Figure> out = new ArrayList<>();
+    for (FairnessResult r : results.values()) {
+      out.add(MemoryFigure.of("during P1 " + r.config().title(), r.peakRssBytes()));
+    }
+    return out;
+  }
+}
