@@ -129,7 +129,8 @@ public final class BenchRun {
         + " to every distinct (workspace, messageId) being stored; Granular first, then the Kafka engine, never both at once");
     c.put("P3 method", "events written straight into user_events with 1 ms apart processing times; state up to the cursor"
         + " built first; then one task over (cursor, end] against one task over (0, end] on empty state tables, both run"
-        + " by the compute sink's own task code; rows read summed from system.query_log");
+        + " by the compute sink's own task code; rows read summed from system.query_log over the query ids the client gave"
+        + " each task's statements");
     c.put("P5 method", "VmHWM from /proc/PID/status of the app process, read just before it is stopped");
     return c;
   }

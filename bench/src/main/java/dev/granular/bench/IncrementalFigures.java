@@ -23,8 +23,8 @@ final class IncrementalFigures {
         out.add(Figure.notMeasured("P3", at + ": rows read, tick / full", "%", why));
         continue;
       }
-      QueryLogProxy.Logged tick = r.tick().logged();
-      QueryLogProxy.Logged full = r.full().logged();
+      QueryLog.Logged tick = r.tick().logged();
+      QueryLog.Logged full = r.full().logged();
       out.add(Figure.of("P3", at + ": tick, rows read", tick.readRows(), "rows").withNote(logNote(tick)));
       out.add(Figure.of("P3", at + ": full recompute, rows read", full.readRows(), "rows").withNote(logNote(full)));
       double rowsRatio = full.readRows() == 0 ? 0 : 100.0 * tick.readRows() / full.readRows();
@@ -46,7 +46,7 @@ final class IncrementalFigures {
     return out;
   }
 
-  private static String logNote(QueryLogProxy.Logged l) {
+  private static String logNote(QueryLog.Logged l) {
     String note = String.format(Locale.ROOT, "%d statements, %,d rows written, %,d ms in ClickHouse", l.queries(),
         l.writtenRows(), l.durationMs());
     return l.queries() < l.expected() ? note + "; only " + l.queries() + " of " + l.expected()

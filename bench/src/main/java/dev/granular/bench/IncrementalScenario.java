@@ -11,6 +11,7 @@ import dev.granular.avro.ComputeTask;
 import dev.granular.avro.WorkspaceDefinitions;
 import dev.granular.sink.client.ClickHouse;
 import dev.granular.sink.client.ClickHouseSettings;
+import dev.granular.sink.client.StatementTags;
 import dev.granular.sink.migrate.Migrator;
 import java.time.Duration;
 import java.util.List;
@@ -22,12 +23,13 @@ import java.util.UUID;
  * P3: the cost of one tick over W new events on top of H events of history, against a full recompute of the
  * same H + W events from an empty cursor (empty state tables, definitions new, so every leaf is backfilled).
  * Both run the compute sink's own task code ({@link EngineTaskWork}) in this process, without Kafka, so only
- * compute is timed. Rows read come from system.query_log through {@link QueryLogProxy}. The history's state is
+ * compute is timed. Rows read come from system.query_log ({@link QueryLog}): the tick's and the full
+ * recompute's statements carry query ids of their own. The history's state is
  * first built by one compute up to the cursor, which leaves what earlier ticks would have left.
  */
 public final class IncrementalScenario {
   /** @param logged null when system.query_log could not be read (the note says why) */
-  public record Measure(long millis, long rowsTouched, QueryLogProxy.Logged logged) {}
+  public record Measure(long millis, long rowsTouched, QueryLog.Logged logged) {}
 
   public record Result(long history, long newEvents, int users, int properties, long prepareMillis, Measure tick,
       Measure full, String problem) {}
@@ -46,9 +48,13 @@ public final class IncrementalScenario {
     LoadGenerator generator = new LoadGenerator(LoadConfig.builder().seed(3).runId(id).workspacePrefix("p3")
         .smallWorkspaces(1).eventsPerWorkspace(history + newEvents).usersPerWorkspace(users).invalidRate(0)
         .startTimeMs(System.currentTimeMillis() - history - newEvents - 600_000).durationMs(history + newEvents).build());
-    try (QueryLogProxy proxy = QueryLogProxy.start(base.clickHouse().url());
-        ClickHouse direct = new ClickHouse(inc); ClickHouse directFull = new ClickHouse(full);
-        ClickHouse viaProxy = new ClickHouse(through(inc, proxy)); ClickHouse viaProxyFull = new ClickHouse(through(full, proxy))) {
+    String tickLabel = id + "-tick";
+    String fullLabel = id + "-full";
+    QueryLog.Sent tickSent = new QueryLog.Sent();
+    QueryLog.Sent fullSent = new QueryLog.Sent();
+    try (ClickHouse direct = new ClickHouse(inc); ClickHouse directFull = new ClickHouse(full);
+        ClickHouse tagged = new ClickHouse(inc.withTags(StatementTags.logged(tickLabel)), tickSent);
+        ClickHouse taggedFull = new ClickHouse(full.withTags(StatementTags.logged(fullLabel)), fullSent)) {
       try {
         new Migrator(direct).migrate();
         new Migrator(directFull).migrate();
@@ -61,18 +67,16 @@ public final class IncrementalScenario {
         int properties = fresh.view().propertyIds().size();
         System.out.printf("P3 H=%,d: loaded %,d events; building the history's state%n", history, last - first + 1);
 
-        proxy.label(id + "-prepare");
-        long prepare = time(new EngineTaskWork(viaProxy), task(stored, 0, cursor, history * properties), fresh).millis();
+        long prepare = time(new EngineTaskWork(direct), task(stored, 0, cursor, history * properties), fresh).millis();
         CompiledWorkspace steady = CompiledWorkspace.of(fresh.withBaseline(stored));
-        proxy.label(id + "-tick");
-        Measure tick = time(new EngineTaskWork(viaProxy), task(stored, cursor, last, newEvents * properties), steady);
-        proxy.label(id + "-full");
-        Measure recompute = time(new EngineTaskWork(viaProxyFull), task(stored, 0, last, (last - first + 1) * properties), fresh);
-        proxy.label("idle");
+        Measure tick = time(new EngineTaskWork(tagged), task(stored, cursor, last, newEvents * properties), steady);
+        Measure recompute = time(new EngineTaskWork(taggedFull), task(stored, 0, last, (last - first + 1) * properties), fresh);
         String problem = null;
         try {
-          tick = new Measure(tick.millis(), tick.rowsTouched(), proxy.logged(direct, id + "-tick", Duration.ofSeconds(30)));
-          recompute = new Measure(recompute.millis(), recompute.rowsTouched(), proxy.logged(direct, id + "-full", Duration.ofSeconds(30)));
+          tick = new Measure(tick.millis(), tick.rowsTouched(),
+              QueryLog.logged(direct, tickLabel, tickSent.count(), Duration.ofSeconds(30)));
+          recompute = new Measure(recompute.millis(), recompute.rowsTouched(),
+              QueryLog.logged(direct, fullLabel, fullSent.count(), Duration.ofSeconds(30)));
         } catch (RuntimeException e) {
           problem = "system.query_log not readable: " + e.getMessage();
         }
@@ -82,10 +86,6 @@ public final class IncrementalScenario {
         new Migrator(directFull).dropDatabase();
       }
     }
-  }
-
-  private static ClickHouseSettings through(ClickHouseSettings s, QueryLogProxy proxy) {
-    return new ClickHouseSettings(proxy.url(), s.user(), s.password(), s.database(), s.maxExecutionTime(), s.socketTimeout());
   }
 
   private static WorkspaceDefinitions definitions(LoadGenerator generator) {

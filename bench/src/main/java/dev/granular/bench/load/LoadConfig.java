@@ -1,10 +1,14 @@
 package dev.granular.bench.load;
 
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.TypeConversionException;
 
 /**
  * Everything the load generator's output depends on: the same config gives byte-identical output.
- * Build one with {@link #builder()}; defaults are in {@link LoadDefaults}.
+ * Build one with {@link #builder()}, which declares every setting's default and the {@code generate} command's options.
  *
  * @param runId                prefix of every messageId, so that two runs into one topic do not collide
  * @param eventsPerWorkspace   records per small workspace, counting restatements, near-duplicates and invalid ones
@@ -112,31 +116,79 @@ public record LoadConfig(long seed, String runId, String workspacePrefix, int sm
     return total;
   }
 
-  /** Mutable, for the many optional settings; unset ones keep their {@link LoadDefaults}. */
+  /**
+   * The one declaration of the generator's settings: each with its default (the field's initial value) and, where
+   * the {@code generate} command exposes it, its option, as a picocli mixin. Benchmarks set fields fluently; the
+   * command parses its arguments into one; either way {@link #build()} validates in {@link LoadConfig}'s constructor.
+   * Unset settings keep their defaults.
+   */
   public static final class Builder {
-    private long seed = LoadDefaults.SEED;
+    /** A fixed start keeps the output a function of the seed alone. */
+    static final String DEFAULT_START = "2025-01-01T00:00:00Z";
+    static final long DEFAULT_MAX_LATENESS_SECONDS = 600;
+    static final long DEFAULT_DURATION_SECONDS = 3_600;
+
+    @Option(names = "--seed", description = "Default ${DEFAULT-VALUE}.")
+    private long seed = 42;
+    @Option(names = "--run-id",
+        description = "messageId prefix (default load-<seed>); a new one sends the same load again as new events.")
     private String runId;
-    private String workspacePrefix = LoadDefaults.WORKSPACE_PREFIX;
-    private int smallWorkspaces = LoadDefaults.SMALL_WORKSPACES;
-    private long eventsPerWorkspace = LoadDefaults.EVENTS_PER_WORKSPACE;
-    private int whaleFactor = LoadDefaults.WHALE_FACTOR;
-    private int usersPerWorkspace = LoadDefaults.USERS_PER_WORKSPACE;
-    private int whaleUsers = LoadDefaults.WHALE_USERS;
-    private double userSkew = LoadDefaults.USER_SKEW;
-    private int eventNames = LoadDefaults.EVENT_NAMES;
-    private double eventNameSkew = LoadDefaults.EVENT_NAME_SKEW;
-    private double restatementRate = LoadDefaults.RESTATEMENT_RATE;
-    private double nearDuplicateRate = LoadDefaults.NEAR_DUPLICATE_RATE;
-    private double outOfOrderRate = LoadDefaults.OUT_OF_ORDER_RATE;
-    private long maxLatenessMs = LoadDefaults.MAX_LATENESS_SECONDS * 1000;
-    private double invalidRate = LoadDefaults.INVALID_RATE;
-    private long startTimeMs = Instant.parse(LoadDefaults.START).toEpochMilli();
-    private long durationMs = LoadDefaults.DURATION_SECONDS * 1000;
-    private int segmentsPerWorkspace = LoadDefaults.SEGMENTS_PER_WORKSPACE;
-    private int userPropertiesPerWorkspace = LoadDefaults.USER_PROPERTIES_PER_WORKSPACE;
-    private int sharedPredicates = LoadDefaults.SHARED_PREDICATES;
-    private int maxPayloadBytes = LoadDefaults.MAX_PAYLOAD_BYTES;
-    private int maxFieldLength = LoadDefaults.MAX_FIELD_LENGTH;
+    @Option(names = "--workspace-prefix", description = "Default ${DEFAULT-VALUE}.")
+    private String workspacePrefix = "ws";
+    @Option(names = "--workspaces", paramLabel = "<workspaces>",
+        description = "Small workspaces (default ${DEFAULT-VALUE}).")
+    private int smallWorkspaces = 10;
+    @Option(names = "--events", paramLabel = "<events>",
+        description = "Records per small workspace (default ${DEFAULT-VALUE}).")
+    private long eventsPerWorkspace = 10_000;
+    @Option(names = "--whale-factor",
+        description = "One whale with F x the records; 0: none (default ${DEFAULT-VALUE}).")
+    private int whaleFactor = 0;
+    @Option(names = "--users", paramLabel = "<users>",
+        description = "Users per small workspace (default ${DEFAULT-VALUE}).")
+    private int usersPerWorkspace = 1_000;
+    /** 0: the whale has usersPerWorkspace × whaleFactor users, as a big tenant has more users too. */
+    @Option(names = "--whale-users", description = "Whale users; 0: users x whale factor (default ${DEFAULT-VALUE}).")
+    private int whaleUsers = 0;
+    @Option(names = "--user-skew", description = "Zipf exponent of user activity (default ${DEFAULT-VALUE}).")
+    private double userSkew = 1.1;
+    @Option(names = "--event-names", description = "Default ${DEFAULT-VALUE}.")
+    private int eventNames = 20;
+    @Option(names = "--event-skew", paramLabel = "<eventSkew>",
+        description = "Zipf exponent of event names (default ${DEFAULT-VALUE}).")
+    private double eventNameSkew = 1.0;
+    @Option(names = "--restatements", paramLabel = "<restatements>",
+        description = "Share sent again with the same messageId (default ${DEFAULT-VALUE}).")
+    private double restatementRate = 0.02;
+    @Option(names = "--near-duplicates", paramLabel = "<nearDuplicates>",
+        description = "Share repeating the last event under a new messageId (default ${DEFAULT-VALUE}).")
+    private double nearDuplicateRate = 0.02;
+    @Option(names = "--out-of-order", paramLabel = "<outOfOrder>",
+        description = "Share of new events with an earlier event time (default ${DEFAULT-VALUE}).")
+    private double outOfOrderRate = 0.05;
+    @Option(names = "--max-lateness-seconds", paramLabel = "<maxLatenessSeconds>", converter = Seconds.class,
+        description = "Default " + DEFAULT_MAX_LATENESS_SECONDS + ".")
+    private long maxLatenessMs = DEFAULT_MAX_LATENESS_SECONDS * 1000;
+    @Option(names = "--invalid", paramLabel = "<invalid>",
+        description = "Share of invalid records (default ${DEFAULT-VALUE}).")
+    private double invalidRate = 0.001;
+    @Option(names = "--start", paramLabel = "<start>", converter = Start.class,
+        description = "First event time, ISO-8601 or 'now' (default " + DEFAULT_START + ").")
+    private long startTimeMs = Instant.parse(DEFAULT_START).toEpochMilli();
+    @Option(names = "--duration-seconds", paramLabel = "<durationSeconds>", converter = Seconds.class,
+        description = "Event-time span of every workspace (default " + DEFAULT_DURATION_SECONDS + ").")
+    private long durationMs = DEFAULT_DURATION_SECONDS * 1000;
+    @Option(names = "--segments", paramLabel = "<segments>", description = "Per workspace (default ${DEFAULT-VALUE}).")
+    private int segmentsPerWorkspace = 20;
+    @Option(names = "--user-properties", paramLabel = "<userProperties>",
+        description = "Per workspace (default ${DEFAULT-VALUE}).")
+    private int userPropertiesPerWorkspace = 5;
+    @Option(names = "--shared-predicates",
+        description = "Leaf pool per workspace that segments share (default ${DEFAULT-VALUE}).")
+    private int sharedPredicates = 12;
+    /** The app's defaults (ingest.max-payload-bytes, ingest.max-field-length): invalid records must exceed them. */
+    private int maxPayloadBytes = 262_144;
+    private int maxFieldLength = 1_024;
 
     private Builder() {}
 
@@ -165,6 +217,26 @@ public record LoadConfig(long seed, String runId, String workspacePrefix, int sm
     public Builder sharedPredicates(int v) { sharedPredicates = v; return this; }
     public Builder maxPayloadBytes(int v) { maxPayloadBytes = v; return this; }
     public Builder maxFieldLength(int v) { maxFieldLength = v; return this; }
+
+    /** Option values in seconds, as milliseconds. */
+    static final class Seconds implements ITypeConverter<Long> {
+      @Override
+      public Long convert(String value) {
+        return Math.multiplyExact(Long.parseLong(value), 1000L);
+      }
+    }
+
+    /** An ISO-8601 instant or 'now', as epoch milliseconds. */
+    static final class Start implements ITypeConverter<Long> {
+      @Override
+      public Long convert(String value) {
+        try {
+          return value.equals("now") ? System.currentTimeMillis() : Instant.parse(value).toEpochMilli();
+        } catch (DateTimeParseException e) {
+          throw new TypeConversionException("expected an ISO-8601 instant or 'now', got '" + value + "'");
+        }
+      }
+    }
 
     public LoadConfig build() {
       int whale = whaleUsers > 0 ? whaleUsers

@@ -3,6 +3,7 @@ package dev.granular.bench.load;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.granular.bench.cli.GenerateCommand;
 import org.junit.jupiter.api.Test;
@@ -27,7 +28,7 @@ class LoadConfigTest {
   void noWhaleByDefault() {
     LoadConfig config = LoadConfig.builder().build();
     assertFalse(config.hasWhale());
-    assertEquals(LoadDefaults.SMALL_WORKSPACES, config.workspaceCount());
+    assertEquals(10, config.workspaceCount());
   }
 
   @Test
@@ -44,10 +45,27 @@ class LoadConfigTest {
   }
 
   @Test
-  void theCommandsDefaultsAreTheLibrarysDefaults() {
+  void parsingNoOptionsKeepsEveryDefault() {
     GenerateCommand command = new GenerateCommand();
     new CommandLine(command).parseArgs("--out", "somewhere");
-    assertEquals(LoadConfig.builder().build(), command.loadConfig(LoadDefaults.MAX_PAYLOAD_BYTES, LoadDefaults.MAX_FIELD_LENGTH));
+    assertEquals(LoadConfig.builder().maxPayloadBytes(1_000).maxFieldLength(40).build(), command.loadConfig(1_000, 40));
+  }
+
+  @Test
+  void theHelpShowsEachOptionsDefault() {
+    String help = new CommandLine(new GenerateCommand()).getUsageMessage(CommandLine.Help.Ansi.OFF).replaceAll("\\s+", " ");
+    for (String shown : new String[] {"--seed=<seed> Default 42.", "Users per small workspace (default 1000).",
+        "Zipf exponent of user activity (default 1.1).", "--max-lateness-seconds=<maxLatenessSeconds> Default 600.",
+        "ISO-8601 or 'now' (default 2025-01-01T00:00:00Z).", "span of every workspace (default 3600)."}) {
+      assertTrue(help.contains(shown), shown + " not in: " + help);
+    }
+  }
+
+  @Test
+  void theCommandRejectsAStartThatIsNoInstant() {
+    CommandLine.ParameterException e = assertThrows(CommandLine.ParameterException.class,
+        () -> new CommandLine(new GenerateCommand()).parseArgs("--kafka", "--start", "yesterday"));
+    assertTrue(e.getMessage().contains("yesterday"), e.getMessage());
   }
 
   @Test

@@ -19,6 +19,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
 /**
@@ -31,6 +32,8 @@ public final class ClickHouse implements AutoCloseable {
   private final ClickHouseSettings settings;
   private final StatementObserver observer;
   private final Client client;
+  /** The n of the last query id {@code <prefix>-<n>} given out, when the settings' tags have a prefix. */
+  private final AtomicLong queryIds = new AtomicLong();
   /**
    * Runs each request, so that {@link #await} can give up on it. Without it the client runs a request in the
    * caller's thread, where only the read side has a timeout: a request body written to a server that accepted
@@ -150,7 +153,7 @@ public final class ClickHouse implements AutoCloseable {
     String qualified = table(table);
     String what = "INSERT INTO " + qualified;
     try (InsertResponse response = await(
-        client.insert(qualified, new ByteArrayInputStream(jsonLines), ClickHouseFormat.JSONEachRow, new InsertSettings()), what)) {
+        client.insert(qualified, new ByteArrayInputStream(jsonLines), ClickHouseFormat.JSONEachRow, insertSettings()), what)) {
       return response.getWrittenRows();
     } catch (ClickHouseException e) {
       throw e;
@@ -187,7 +190,29 @@ public final class ClickHouse implements AutoCloseable {
   }
 
   private QuerySettings tsv() {
-    return new QuerySettings().setFormat(ClickHouseFormat.TabSeparated);
+    QuerySettings query = new QuerySettings().setFormat(ClickHouseFormat.TabSeparated);
+    String id = nextQueryId();
+    if (id != null) {
+      query.setQueryId(id);
+    }
+    settings.tags().serverSettings().forEach(query::serverSetting);
+    return query;
+  }
+
+  private InsertSettings insertSettings() {
+    InsertSettings insert = new InsertSettings();
+    String id = nextQueryId();
+    if (id != null) {
+      insert.setQueryId(id);
+    }
+    settings.tags().serverSettings().forEach(insert::serverSetting);
+    return insert;
+  }
+
+  /** {@code <prefix>-<n>}, a fresh n per statement; null without a prefix (the server then picks the id). */
+  private String nextQueryId() {
+    String prefix = settings.tags().queryIdPrefix();
+    return prefix == null ? null : prefix + "-" + queryIds.incrementAndGet();
   }
 
   private <T> T await(java.util.concurrent.CompletableFuture<T> future, String what) {
