@@ -10,7 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -156,10 +155,8 @@ public final class BenchEnv implements AutoCloseable {
     if (!Files.exists(dir)) {
       return;
     }
-    try (var paths = Files.walk(dir)) {
-      for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(p);
-      }
+    try {
+      org.apache.commons.io.file.PathUtils.deleteDirectory(dir);
     } catch (IOException e) {
       System.err.println("bench: could not delete " + dir + ": " + e.getMessage());
     }

@@ -23,7 +23,15 @@ public final class SampleDefinitions {
   }
 
   private static void put(Map<String, String> out, String workspace, String id, String type, String definition) {
-    out.put(workspace + "/" + id, "{\"workspaceId\":\"" + workspace + "\",\"id\":\"" + id + "\",\"name\":\"" + id
-        + "\",\"type\":\"" + type + "\",\"definition\":" + definition + "}");
+    try {
+      // Built with Jackson: a workspace id given on the command line may hold quotes or backslashes.
+      var json = JSON.createObjectNode().put("workspaceId", workspace).put("id", id).put("name", id).put("type", type);
+      json.set("definition", JSON.readTree(definition));
+      out.put(workspace + "/" + id, json.toString());
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
+
+  private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
 }

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.commons.io.file.PathUtils;
@@ -76,8 +77,12 @@ public final class ItServices {
     } catch (RuntimeException e) {
       // best effort: a test that stopped ClickHouse may leave it to the next run
     }
-    try (TopicAdmin admin = new TopicAdmin(config.kafka().bootstrapServers())) {
-      admin.delete(new Topics(config.topics()).external().stream().map(Topics.Topic::name).toList());
+    // Kafka Streams' internal topics too, by exact name: left behind, hundreds of them slowed the shared broker.
+    List<String> topics = new java.util.ArrayList<>(new Topics(config.topics()).external().stream().map(Topics.Topic::name).toList());
+    topics.addAll(dev.granular.app.lifecycle.ApplicationTopics.of(config).internal());
+    try (org.apache.kafka.clients.admin.Admin admin = org.apache.kafka.clients.admin.Admin.create(Map.of("bootstrap.servers", BOOTSTRAP))) {
+      java.util.Set<String> existing = admin.listTopics().names().get();
+      admin.deleteTopics(topics.stream().filter(existing::contains).toList()).all().get();
     } catch (Exception e) {
       // best effort
     }
