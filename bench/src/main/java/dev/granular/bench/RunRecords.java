@@ -32,7 +32,7 @@ public final class RunRecords {
    * the union over all versions is every completed plan (the store has no cache, so no version is skipped).
    */
   public static PlanHistory plans(AppConfig config) {
-    String topic = config.kafka().applicationId() + "-" + Stores.PLANNER_STATE + "-changelog";
+    String topic = Stores.changelogTopic(config.kafka().applicationId(), Stores.PLANNER_STATE);
     AvroSerde<PlannerState> serde = new AvroSerde<>(PlannerState.class);
     Map<String, Map<String, Plan>> byWorkspace = new TreeMap<>();
     Map<String, PlannerState> latest = new TreeMap<>();

@@ -1,5 +1,6 @@
 package dev.granular.app.definitions;
 
+import dev.granular.app.support.BoundedCache;
 import dev.granular.app.support.TaskLocalStore;
 import dev.granular.avro.WorkspaceDefinitions;
 import java.util.function.LongConsumer;
@@ -10,25 +11,27 @@ import java.util.function.LongConsumer;
  * of the same task, on the same stream thread. After a restart the first reader compiles the stored version.
  */
 public final class CompiledWorkspaces extends TaskLocalStore {
-  private final CompileCache cache;
+  private final BoundedCache<String, CompiledWorkspace> cache;
   private final LongConsumer compiled;
 
   /** @param compiled told of each compile, with its duration in nanoseconds (metrics) */
   public CompiledWorkspaces(String name, int capacity, LongConsumer compiled) {
     super(name);
-    this.cache = new CompileCache(capacity);
+    this.cache = new BoundedCache<>(capacity);
     this.compiled = compiled;
   }
 
   /** The compiled form of exactly this stored version; throws if it does not compile. */
   public CompiledWorkspace get(WorkspaceDefinitions stored) {
-    CompiledWorkspace hit = cache.cached(stored);
-    if (hit != null) {
+    CompiledWorkspace hit = cache.get(stored.getWorkspaceId());
+    // A baseline changes only with a version or with its leaf ids, so (version, baseline size) identifies it.
+    if (hit != null && hit.version() == stored.getVersion() && hit.baselineSize() == stored.getLeafIds().size()) {
       return hit;
     }
     long start = System.nanoTime();
-    CompiledWorkspace fresh = cache.get(stored);
+    CompiledWorkspace fresh = CompiledWorkspace.of(stored);
     compiled.accept(System.nanoTime() - start);
+    cache.put(stored.getWorkspaceId(), fresh);
     return fresh;
   }
 }

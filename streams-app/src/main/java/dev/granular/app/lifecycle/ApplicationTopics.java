@@ -33,7 +33,7 @@ public record ApplicationTopics(List<String> inputs, List<String> internal) {
       }
     }
     for (String store : Stores.changelogged()) {
-      internal.add(prefix + store + "-changelog");
+      internal.add(Stores.changelogTopic(config.kafka().applicationId(), store));
     }
     return new ApplicationTopics(List.copyOf(inputs), List.copyOf(internal));
   }

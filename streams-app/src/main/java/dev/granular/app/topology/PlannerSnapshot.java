@@ -17,13 +17,10 @@ public record PlannerSnapshot(Map<String, PlannerState> states, Map<String, Work
   public static PlannerSnapshot read(AppConfig config) {
     String bootstrap = config.kafka().bootstrapServers();
     String app = config.kafka().applicationId();
-    return new PlannerSnapshot(latest(bootstrap, changelog(app, Stores.PLANNER_STATE), new AvroSerde<>(PlannerState.class)),
-        latest(bootstrap, changelog(app, Stores.WORKSPACE_DEFINITIONS), new AvroSerde<>(WorkspaceDefinitions.class)));
+    return new PlannerSnapshot(latest(bootstrap, Stores.changelogTopic(app, Stores.PLANNER_STATE), new AvroSerde<>(PlannerState.class)),
+        latest(bootstrap, Stores.changelogTopic(app, Stores.WORKSPACE_DEFINITIONS), new AvroSerde<>(WorkspaceDefinitions.class)));
   }
 
-  public static String changelog(String applicationId, String store) {
-    return applicationId + "-" + store + "-changelog";
-  }
 
   private static <V extends org.apache.avro.specific.SpecificRecord> Map<String, V> latest(String bootstrap, String topic, AvroSerde<V> serde) {
     Map<String, V> out = new TreeMap<>();

@@ -56,7 +56,12 @@ public final class Stores {
     return keyValue(BACKFILL_FENCES, ReplayFence.serde()).withLoggingDisabled(); // a global store's topic is its log
   }
 
-  /** The stores whose changelog topics Kafka Streams creates ({@code <application.id>-<store>-changelog}). */
+  /** The changelog topic Kafka Streams names for {@code store} of application {@code applicationId}. */
+  public static String changelogTopic(String applicationId, String store) {
+    return applicationId + "-" + store + "-changelog";
+  }
+
+  /** The stores whose changelog topics Kafka Streams creates ({@link #changelogTopic}). */
   public static java.util.List<String> changelogged() {
     return java.util.List.of(INGEST_CLOCK, PLANNER_STATE, WORKSPACE_DEFINITIONS);
   }
