@@ -60,7 +60,9 @@ public record AppConfig(
         r.nonBlank(p + "kafka.state-dir"),
         r.intIn(p + "kafka.partitions", 1, 10_000),
         (short) r.intIn(p + "kafka.replication-factor", 1, 32),
-        r.intIn(p + "kafka.standby-replicas", 0, 8));
+        r.intIn(p + "kafka.standby-replicas", 0, 8),
+        r.oneOf(p + "kafka.processing-guarantee", KafkaSettings.GUARANTEES),
+        r.duration(p + "kafka.transaction-timeout", Duration.ofSeconds(1)));
     TopicNames topics = new TopicNames(
         r.nonBlank(p + "topics.user-events"),
         r.nonBlank(p + "topics.user-events-dlq"),
@@ -123,7 +125,15 @@ public record AppConfig(
   }
 
   public record KafkaSettings(String bootstrapServers, String applicationId, int numStreamThreads,
-      Duration commitInterval, String stateDir, int partitions, short replicationFactor, int standbyReplicas) {}
+      Duration commitInterval, String stateDir, int partitions, short replicationFactor, int standbyReplicas,
+      String processingGuarantee, Duration transactionTimeout) {
+    /** Kafka Streams' names: exactly-once (v2, the default) or at-least-once. */
+    public static final java.util.List<String> GUARANTEES = java.util.List.of("exactly_once_v2", "at_least_once");
+
+    public boolean exactlyOnce() {
+      return processingGuarantee.equals("exactly_once_v2");
+    }
+  }
 
   public record TopicNames(String userEvents, String userEventsDlq, String ingestProgress, String definitions,
       String definitionsDlq, String workspaceTicks, String computeTasks, String computeTasksPriority,

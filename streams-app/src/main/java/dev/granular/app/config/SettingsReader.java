@@ -31,6 +31,15 @@ final class SettingsReader {
     return value;
   }
 
+  /** One of {@code allowed}, compared exactly (the values are the library's own names). */
+  String oneOf(String path, java.util.List<String> allowed) {
+    String value = string(path);
+    if (!allowed.contains(value)) {
+      throw invalid(path, "one of " + String.join(", ", allowed), value);
+    }
+    return value;
+  }
+
   int intIn(String path, int min, int max) {
     int value;
     try {

@@ -22,9 +22,13 @@ public final class StreamsProperties {
     // A warm copy of each task's stores on another instance: a killed instance's tasks fail over without a full
     // restore from the changelogs. With one instance there is nowhere to put it, and Kafka Streams just skips it.
     p.put(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, kafka.standbyReplicas());
-    // At-least-once: offsets are committed after every store flush, and the ingest store's flush is the
-    // ClickHouse insert. Repeated writes are harmless by design, so exactly-once would buy nothing here.
-    p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.AT_LEAST_ONCE);
+    // Either way offsets are committed only after every store flush, and the stores' flushes are the ClickHouse
+    // inserts and the running compute tasks. Exactly-once adds that the change records and task results are
+    // written in the same transaction as those offsets, so a crash never repeats one to read_committed readers.
+    p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, kafka.processingGuarantee());
+    if (kafka.exactlyOnce()) {
+      p.put(StreamsConfig.producerPrefix(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG), (int) kafka.transactionTimeout().toMillis());
+    }
     p.put(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, true);
     p.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 0);
     p.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
