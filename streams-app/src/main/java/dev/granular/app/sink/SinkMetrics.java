@@ -25,6 +25,7 @@ public final class SinkMetrics {
   private final Map<Boolean, Counter> succeeded = new ConcurrentHashMap<>();
   private final Map<Boolean, Counter> failed = new ConcurrentHashMap<>();
   private final Map<FailureCause, Counter> retries = new EnumMap<>(FailureCause.class);
+  private final Counter rerun;
 
   public SinkMetrics(MeterRegistry registry) {
     this.registry = registry;
@@ -38,6 +39,8 @@ public final class SinkMetrics {
       gauge("granular.sink.tasks.pending", "compute tasks accepted and waiting for a slot", priority, s -> s.waiting(priority));
       gauge("granular.sink.tasks.running", "compute tasks running in a slot", priority, s -> s.running(priority));
     }
+    rerun = Counter.builder("granular.sink.tasks.rerun")
+        .description("tasks a previous owner of the partition accepted and never reported, run again here").register(registry);
     for (FailureCause cause : FailureCause.values()) {
       retries.put(cause, Counter.builder("granular.sink.statement.retries").tag("cause", cause.tag())
           .description("failed compute statements tried again within the task's attempt").register(registry));
@@ -78,6 +81,11 @@ public final class SinkMetrics {
   /** A task attempt that ended, whether or not it ran (one whose definitions do not compile fails at once). */
   void attempted(boolean priority, boolean success) {
     (success ? succeeded : failed).get(priority).increment();
+  }
+
+  /** A task found in the outbox of a partition this instance took over: it runs again. */
+  void rerun() {
+    rerun.increment();
   }
 
   /** A {@link dev.granular.sink.client.RetryPolicy.Listener} for the compute engine's policy. */

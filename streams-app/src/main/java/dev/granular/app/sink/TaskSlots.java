@@ -50,6 +50,12 @@ public final class TaskSlots extends CommitBarrier {
     startReady();
   }
 
+  /** Accepts a task a previous owner accepted and never reported (from {@link UnreportedTasks}). */
+  public void acceptRerun(ComputeTask task, CompiledWorkspace workspace) throws InterruptedException {
+    metrics.rerun();
+    accept(task, workspace);
+  }
+
   /** Records a failed attempt without running it, e.g. when the workspace cannot be compiled. */
   public synchronized void fail(ComputeTask task, String reason) {
     metrics.attempted(task.getPriority(), false);
@@ -125,7 +131,8 @@ public final class TaskSlots extends CommitBarrier {
 
   @Override
   protected synchronized void closed() {
-    // Unfinished tasks were never committed; whoever owns the partition next reads them again.
+    // Unreported tasks stay in the outbox (UnreportedTasks) or their input was never committed: whoever owns the
+    // partition next runs them again.
     book.close();
     metrics.closed(this);
     if (workers != null) {

@@ -159,14 +159,15 @@ public final class GranularTopology {
   private static void computeSink(StreamsBuilder builder, AppConfig config, Topics topics, Dependencies deps) {
     builder.addStateStore(Stores.sinkSlots(config.planner().sinkConcurrencyPerPartition(), deps.taskWork(), deps.metrics().sink(),
         deps.wallClock()));
+    builder.addStateStore(Stores.sinkUnreported());
     Map<String, KStream<String, SinkOutput>> out = builder
         .stream(topics.computeTasksPriority.name(), Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("priority-tasks-source"))
         .merge(builder.stream(topics.computeTasks.name(), Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("tasks-source")),
             Named.as("sink-merge-tasks"))
-        .process(() -> new ComputeSinkProcessor(Stores.SINK_SLOTS, Stores.WORKSPACE_DEFINITIONS, Stores.COMPILED_WORKSPACES,
-            deps.metrics().deadLetters()),
+        .process(() -> new ComputeSinkProcessor(Stores.SINK_SLOTS, Stores.SINK_UNREPORTED, Stores.WORKSPACE_DEFINITIONS,
+            Stores.COMPILED_WORKSPACES, deps.metrics().deadLetters()),
             Named.as("compute-sink"),
-            Stores.SINK_SLOTS, Stores.WORKSPACE_DEFINITIONS, Stores.COMPILED_WORKSPACES)
+            Stores.SINK_SLOTS, Stores.SINK_UNREPORTED, Stores.WORKSPACE_DEFINITIONS, Stores.COMPILED_WORKSPACES)
         .split(Named.as("sink-route-"))
         .branch((k, v) -> SinkRoute.RESULT.takes(v), Branched.as(SinkRoute.RESULT.branch()))
         .branch((k, v) -> SinkRoute.CHANGE.takes(v), Branched.as(SinkRoute.CHANGE.branch()))

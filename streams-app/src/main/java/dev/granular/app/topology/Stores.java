@@ -31,6 +31,8 @@ public final class Stores {
   public static final String BACKFILL_FENCES = "backfill-fences";
   /** Per task: each workspace compiled once per change, shared by the planner and the compute sink. Not logged. */
   public static final String COMPILED_WORKSPACES = "compiled-workspaces";
+  /** Per task: the compute tasks accepted and not yet reported, the sink's outbox. Changelogged. */
+  public static final String SINK_UNREPORTED = "compute-unreported";
   /** Per task: the K compute slots, flushed (drained) before every commit. Not logged. */
   public static final String SINK_SLOTS = "compute-slots";
 
@@ -52,6 +54,10 @@ public final class Stores {
     return keyValue(WORKSPACE_DEFINITIONS, new AvroSerde<>(WorkspaceDefinitions.class));
   }
 
+  public static StoreBuilder<KeyValueStore<String, dev.granular.avro.ComputeTask>> sinkUnreported() {
+    return keyValue(SINK_UNREPORTED, new AvroSerde<>(dev.granular.avro.ComputeTask.class));
+  }
+
   public static StoreBuilder<KeyValueStore<String, ReplayFence>> backfillFences() {
     return keyValue(BACKFILL_FENCES, ReplayFence.serde()).withLoggingDisabled(); // a global store's topic is its log
   }
@@ -63,7 +69,7 @@ public final class Stores {
 
   /** The stores whose changelog topics Kafka Streams creates ({@link #changelogTopic}). */
   public static java.util.List<String> changelogged() {
-    return java.util.List.of(INGEST_CLOCK, PLANNER_STATE, WORKSPACE_DEFINITIONS);
+    return java.util.List.of(INGEST_CLOCK, PLANNER_STATE, WORKSPACE_DEFINITIONS, SINK_UNREPORTED);
   }
 
   public static StoreBuilder<CompiledWorkspaces> compiledWorkspaces(java.util.function.LongConsumer compiled) {
