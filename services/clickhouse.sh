@@ -1,14 +1,15 @@
 #!/usr/bin/env bash
 # Local ClickHouse server from Debian's clickhouse-server package, loopback only.
 # usage: services/clickhouse.sh up|down|status
-# Installs the package with apt-get when missing. Data, logs and the PID file live under .run/clickhouse.
+# Installs the package with apt-get when missing. Data, logs and the PID file live under .run/clickhouse
+# (CLICKHOUSE_DIR overrides it: `make chaos` runs a private server it may stop, on its own ports and directory).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
 HOST=127.0.0.1
 HTTP_PORT=${CLICKHOUSE_HTTP_PORT:-8123}
 TCP_PORT=${CLICKHOUSE_TCP_PORT:-9000}
-DIR=$ROOT/.run/clickhouse
+DIR=${CLICKHOUSE_DIR:-$ROOT/.run/clickhouse}
 PIDFILE=$DIR/clickhouse.pid
 
 NAME=clickhouse

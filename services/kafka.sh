@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # KRaft Kafka from Maven Central jars, on loopback only: one broker by default, or KAFKA_BROKERS=3 for a local
 # cluster of three combined broker/controller nodes (topics at replication factor 3, min.insync.replicas=2).
-# usage: services/kafka.sh up|down|status|classpath|bootstrap
+# usage: services/kafka.sh up|down|status|classpath|bootstrap|node-up I
+# (node-up I starts node I of a formed cluster again after it was killed: `make chaos` does that to a broker.)
 # Node i listens on KAFKA_PORT + 2(i-1) (9092, 9094, 9096) with its controller on the next port (9093, 9095,
 # 9097). Data and PID files live under .run/kafka (one broker) or .run/kafka-cluster (three), git-ignored.
 # A broker already listening is reused and never stopped.
@@ -13,6 +14,7 @@ PORT=${KAFKA_PORT:-9092}
 BROKERS=${KAFKA_BROKERS:-1}
 case "$BROKERS" in 1) DIR=$ROOT/.run/kafka ;; 3) DIR=$ROOT/.run/kafka-cluster ;;
   *) echo "kafka: KAFKA_BROKERS must be 1 or 3, got '$BROKERS'" >&2; exit 2 ;; esac
+DIR=${KAFKA_DIR:-$DIR} # `make chaos` keeps its private cluster (other ports) apart from yours
 CP_DIR=$ROOT/.run/kafka
 PIDFILE=$DIR/kafka.pid # node 1's; see node_pid
 
@@ -93,19 +95,35 @@ up() {
   fi
   local pids=""
   for i in $(seq 1 "$BROKERS"); do
-    local nd; nd=$(node_dir "$i")
-    local java_opts=(-Xms256m -Xmx768m -Dkafka.logs.dir="$nd/logs" -Dlog4j2.configurationFile="$ROOT/services/kafka/log4j2.properties")
-    nohup java -cp "$cp" "${java_opts[@]}" kafka.Kafka "$nd/server.properties" >"$nd/logs/stdout.log" 2>&1 &
-    echo $! > "$(node_pid "$i")"
-    pids="$pids $!"
+    start_node "$i"
+    pids="$pids $(cat "$(node_pid "$i")")"
   done
-  for i in $(seq 1 "$BROKERS"); do
-    PIDFILE=$(node_pid "$i")
-    local p; p=$(broker_port "$i")
-    node_ready() { listening "$p"; }
-    await_ready node_ready "$(node_dir "$i")/logs/stdout.log"
-  done
+  for i in $(seq 1 "$BROKERS"); do await_node "$i"; done
   echo "kafka: up on $(bootstrap) ($BROKERS broker(s), pid(s)$pids)"
+}
+
+start_node() {
+  local i=$1 cp nd; cp=$(classpath); nd=$(node_dir "$i")
+  local java_opts=(-Xms256m -Xmx768m -Dkafka.logs.dir="$nd/logs" -Dlog4j2.configurationFile="$ROOT/services/kafka/log4j2.properties")
+  nohup java -cp "$cp" "${java_opts[@]}" kafka.Kafka "$nd/server.properties" >"$nd/logs/stdout.log" 2>&1 &
+  echo $! > "$(node_pid "$i")"
+}
+
+await_node() {
+  local i=$1 p; p=$(broker_port "$1")
+  PIDFILE=$(node_pid "$i")
+  node_ready() { listening "$p"; }
+  await_ready node_ready "$(node_dir "$i")/logs/stdout.log"
+}
+
+# node_up I: node I of an already formed cluster, started again (its data directory is kept).
+node_up() {
+  local i=$1
+  if listening "$(broker_port "$i")"; then echo "kafka: node $i already listening"; return 0; fi
+  [ -f "$(node_dir "$i")/data/meta.properties" ] || { echo "kafka: node $i was never formatted; run up first" >&2; return 1; }
+  start_node "$i"
+  await_node "$i"
+  echo "kafka: node $i up on $HOST:$(broker_port "$i") (pid $(cat "$(node_pid "$i")"))"
 }
 
 down() {
@@ -121,6 +139,6 @@ status() { if listening "$PORT"; then echo "kafka: listening on $(bootstrap)"; e
 
 case "${1:-}" in
   up) up ;; down) down ;; status) status ;;
-  classpath) classpath ;; bootstrap) bootstrap ;;
-  *) echo "usage: $0 up|down|status|classpath|bootstrap" >&2; exit 2 ;;
+  classpath) classpath ;; bootstrap) bootstrap ;; node-up) node_up "${2:?node number}" ;;
+  *) echo "usage: $0 up|down|status|classpath|bootstrap|node-up I" >&2; exit 2 ;;
 esac

@@ -12,11 +12,11 @@ import java.time.Duration;
 import java.util.Optional;
 
 /** Reads the app process's own counters from its GET /metrics, instead of searching its log. */
-final class AppMetrics {
+public final class AppMetrics {
   private AppMetrics() {}
 
   /** A port free now, for the app's HTTP server; the app binds it a moment later, a race we accept on loopback. */
-  static int freePort() throws IOException {
+  public static int freePort() throws IOException {
     try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       return socket.getLocalPort();
     }

@@ -67,6 +67,17 @@ public final class AppProcess implements AutoCloseable {
     return process.toHandle().info().totalCpuDuration().orElse(Duration.ZERO);
   }
 
+  /** SIGKILL, at once: the crash a fault test wants. */
+  public void kill() throws InterruptedException {
+    process.destroyForcibly();
+    process.waitFor();
+    LIVE.remove(process);
+  }
+
+  public boolean alive() {
+    return process.isAlive();
+  }
+
   /** SIGTERM (the app closes its streams client), then SIGKILL if it has not exited within a minute. */
   @Override
   public void close() {

@@ -79,6 +79,16 @@ public final class BenchEnv implements AutoCloseable {
     return Files.writeString(directory.resolve("app.conf"), hocon.toString(), StandardCharsets.UTF_8);
   }
 
+  /** As above for one of several instances: {@code overrides} (e.g. its own state directory and HTTP port) on top. */
+  public Path writeConfigFile(String instance, Map<String, ?> overrides) throws IOException {
+    StringBuilder hocon = new StringBuilder("# written by granular bench for run ").append(name).append(", instance ")
+        .append(instance).append('\n');
+    Map<String, Object> all = new LinkedHashMap<>(settings);
+    all.putAll(overrides);
+    all.forEach((k, v) -> hocon.append(k).append(" = ").append(quote(String.valueOf(v))).append('\n'));
+    return Files.writeString(directory.resolve("app-" + instance + ".conf"), hocon.toString(), StandardCharsets.UTF_8);
+  }
+
   static String quote(String value) {
     StringBuilder q = new StringBuilder("\"");
     for (char c : value.toCharArray()) {

@@ -72,6 +72,11 @@ public final class RunRecords {
     return all;
   }
 
+  /** Every change record a read_committed consumer sees, in topic order per partition. */
+  public static List<dev.granular.avro.AssignmentChange> changes(AppConfig config) {
+    return avro(config, config.topics().assignments(), dev.granular.avro.AssignmentChange.class);
+  }
+
   /** Records of a dead-letter topic by their reason header. */
   public static Map<String, Long> deadLetters(AppConfig config, String topic) {
     Map<String, Long> counts = new TreeMap<>();

@@ -24,11 +24,13 @@ public final class TaskSlots extends CommitBarrier {
 
   private record Job(ComputeTask task, CompiledWorkspace workspace) {}
 
+  private static final int MAX_PRIORITY_STREAK = 3;
+
   private final int slots;
   private final TaskWork work;
   private final SinkMetrics metrics;
   private final LongSupplier clock;
-  private final SlotBook<Job, Finished> book;
+  private SlotBook<Job, Finished> book;
   private ExecutorService workers;
   private int partition;
 
@@ -38,7 +40,7 @@ public final class TaskSlots extends CommitBarrier {
     this.work = work;
     this.metrics = metrics;
     this.clock = clock;
-    this.book = new SlotBook<>(slots, 3);
+    this.book = new SlotBook<>(slots, MAX_PRIORITY_STREAK);
   }
 
   /** Queues the task; blocks while {@code 2K} tasks are already accepted and unfinished (backpressure). */
@@ -121,6 +123,9 @@ public final class TaskSlots extends CommitBarrier {
   @Override
   protected synchronized void opened(StateStoreContext context) {
     partition = context.taskId().partition();
+    // Kafka Streams re-opens the same store object when it revives a task (e.g. after wiping corrupted state):
+    // a fresh book, since the old one was closed with the task.
+    book = new SlotBook<>(slots, MAX_PRIORITY_STREAK);
     workers = Executors.newFixedThreadPool(slots, r -> {
       Thread t = new Thread(r, "granular-sink-" + context.taskId() + "-worker");
       t.setDaemon(true);

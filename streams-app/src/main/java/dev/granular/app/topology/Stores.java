@@ -54,8 +54,17 @@ public final class Stores {
     return keyValue(WORKSPACE_DEFINITIONS, new AvroSerde<>(WorkspaceDefinitions.class));
   }
 
+  /**
+   * On disk (RocksDB), though small, for a second reason: Kafka Streams keeps an instance's process id in its
+   * state directory only when some store is persistent. With the same id after a restart, the instance's
+   * transactional producers fence and abort what its killed predecessor left open at once; with a new id,
+   * read_committed readers of those partitions wait for the broker to time the transaction out.
+   */
   public static StoreBuilder<KeyValueStore<String, dev.granular.avro.ComputeTask>> sinkUnreported() {
-    return keyValue(SINK_UNREPORTED, new AvroSerde<>(dev.granular.avro.ComputeTask.class));
+    return org.apache.kafka.streams.state.Stores.keyValueStoreBuilder(
+            org.apache.kafka.streams.state.Stores.persistentKeyValueStore(SINK_UNREPORTED), Serdes.String(),
+            new AvroSerde<>(dev.granular.avro.ComputeTask.class))
+        .withCachingDisabled();
   }
 
   public static StoreBuilder<KeyValueStore<String, ReplayFence>> backfillFences() {

@@ -90,13 +90,18 @@ final class ComputeFixture {
 
   /** {@code n} events over {@code users} users, some out of order and some restated with the same messageId. */
   static List<byte[]> events(String workspace, int n, int users, long seed, long nowMs) {
+    return events(workspace, workspace, n, users, seed, nowMs);
+  }
+
+  /** As above, with message ids {@code <idPrefix>-m<i>}, so that several batches of one workspace never collide. */
+  static List<byte[]> events(String workspace, String idPrefix, int n, int users, long seed, long nowMs) {
     Random random = new Random(seed);
     String[] plans = {"pro", "free", "team"};
     String[] countries = {"DE", "FR", "US", "BR"};
     String[] names = {"Bought Shoes", "Viewed Product", "Opened Email"};
     List<byte[]> out = new ArrayList<>();
     for (int i = 0; i < n; i++) {
-      ObjectNode e = JSON.createObjectNode().put("workspaceId", workspace).put("messageId", workspace + "-m" + i)
+      ObjectNode e = JSON.createObjectNode().put("workspaceId", workspace).put("messageId", idPrefix + "-m" + i)
           .put("userId", "u" + random.nextInt(users))
           .put("timestamp", Instant.ofEpochMilli(nowMs - random.nextInt(3_600_000)).toString());
       if (random.nextInt(3) == 0) {

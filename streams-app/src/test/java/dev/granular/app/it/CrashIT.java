@@ -13,7 +13,6 @@ import dev.granular.avro.Plan;
 import dev.granular.avro.PlannerState;
 import dev.granular.avro.TaskResult;
 import dev.granular.sink.client.ClickHouse;
-import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -77,10 +76,7 @@ class CrashIT {
   }
 
   private static Process start(Path config) throws Exception {
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    File log = Files.createTempFile("granular-crash-app-", ".log").toFile();
-    return new ProcessBuilder(java, "-Xmx512m", "-cp", System.getProperty("java.class.path"), "dev.granular.app.cli.GranularCli",
-        "--config", config.toString(), "run").redirectErrorStream(true).redirectOutput(log).start();
+    return AppProcesses.start(config);
   }
 
 }

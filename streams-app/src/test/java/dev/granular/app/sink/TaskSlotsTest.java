@@ -94,6 +94,21 @@ class TaskSlotsTest {
     assertThrows(IllegalStateException.class, () -> slots.accept(task(3), null));
   }
 
+  @Test
+  void aRevivedTaskReopensItsSlotsAndAcceptsAgain() throws Exception {
+    slots.accept(task(0), null);
+    slots.close(); // Kafka Streams closes a corrupted task's stores, wipes them, and opens the same objects again
+    var context = new MockProcessorContext<>(new Properties(), new TaskId(0, 1), new File("/tmp/granular-task-slots-test"));
+    slots.init(context.getStateStoreContext(), slots);
+    slots.accept(task(1), null);
+    latch(started, 1).await();
+    latch(release, 1).countDown();
+    slots.flush();
+    List<TaskSlots.Finished> forwarded = new CopyOnWriteArrayList<>();
+    slots.forwardFinished(forwarded::add);
+    assertEquals(List.of(1), forwarded.stream().map(f -> f.result().getPart()).toList(), "only the task accepted after the revival");
+  }
+
   private static CountDownLatch latch(Map<Integer, CountDownLatch> latches, int part) {
     return latches.computeIfAbsent(part, p -> new CountDownLatch(1));
   }
