@@ -13,7 +13,7 @@ APP := java $(GRANULAR_JVM_OPTS) -jar $(JAR)
 RUN := .run
 SOURCES := $(shell find avro clickhouse-sink/src streams-app/src test-fixtures/src bench/src config -type f 2>/dev/null) pom.xml */pom.xml
 
-.PHONY: help version build lint test oracle bench bench-full services-up services-down migrate run demo demo-stop topology-docs clean
+.PHONY: help version build lint test oracle bench bench-full chaos chaos-full services-up services-down migrate run demo demo-stop topology-docs clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-15s %s\n", $$1, $$2}'
@@ -67,6 +67,12 @@ bench: build services-up ## Benchmarks P1-P5 at the default size (within 15 minu
 
 bench-full: build services-up ## The benchmarks at the issue's full sizes (1M events, 10M of history, 1M whale users); much longer
 	$(BENCH) bench --size full --invoked-as "make bench-full"
+
+chaos: build services-up ## Faults with figures (SIGKILLs, ClickHouse stopped/hung, a broker killed, rebalance, definitions churn) on ~510K events; writes RELIABILITY.md and reliability.json (within 20 minutes)
+	$(BENCH) chaos --size default --invoked-as "make chaos"
+
+chaos-full: build services-up ## The same scenarios on a load four times larger; much longer
+	$(BENCH) chaos --size full --invoked-as "make chaos-full"
 
 demo: services-up build ## Start everything, feed a sample load, and show what landed
 	$(GRANULAR) migrate

@@ -14,10 +14,10 @@ import org.apache.kafka.common.errors.GroupIdNotFoundException;
  * Waits for a consumer group to become stable with members: the moment a consumer can start reading. P2 times
  * both Granular and the Kafka engine from that moment, so neither's start-up (a JVM, a table) counts.
  */
-final class GroupWatch {
+public final class GroupWatch {
   private GroupWatch() {}
 
-  static long awaitStable(String bootstrap, String group, Duration timeout, Runnable check) throws Exception {
+  public static long awaitStable(String bootstrap, String group, Duration timeout, Runnable check) throws Exception {
     try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
       long deadline = System.currentTimeMillis() + timeout.toMillis();
       while (System.currentTimeMillis() < deadline) {

@@ -13,7 +13,7 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "granular-bench", mixinStandardHelpOptions = true, versionProvider = BenchCli.Version.class,
     description = "Benchmarks and load generation for Granular, on the local broker and ClickHouse.",
-    subcommands = {BenchCommand.class, GenerateCommand.class})
+    subcommands = {BenchCommand.class, GenerateCommand.class, ChaosCommand.class})
 public final class BenchCli {
   @Option(names = "--config", paramLabel = "FILE", scope = CommandLine.ScopeType.INHERIT,
       description = "HOCON file merged over the app's defaults (environment variables still apply).")

@@ -24,6 +24,7 @@ public final class IngestWriter extends ContextualProcessor<String, UserEvent, S
   private final LongSupplier wallClock;
   private EventBuffer buffer;
   private KeyValueStore<String, WorkspaceClock> clocks;
+  private boolean announced;
 
   public IngestWriter(String bufferStore, String clockStore, int batchSize, Duration flushInterval,
       LongSupplier wallClock) {
@@ -44,15 +45,13 @@ public final class IngestWriter extends ContextualProcessor<String, UserEvent, S
 
   @Override
   public void process(Record<String, UserEvent> record) {
+    announceUnpublished();
     UserEvent e = record.value();
     String workspace = e.getWorkspaceId();
     WorkspaceClock clock = clocks.get(workspace);
     clock = clock == null ? WorkspaceClock.START : clock;
     long processingTime = clock.assign(wallClock.getAsLong());
-    WorkspaceClock next = clock.afterAssign(processingTime);
-    if (next != clock) {
-      clocks.put(workspace, next);
-    }
+    clocks.put(workspace, clock.afterAssign(processingTime));
     buffer.add(new StoredEvent(workspace, e.getMessageId(), e.getType().name(), e.getUserId(), e.getAnonymousId(),
         e.getEvent(), e.getPropertiesJson(), e.getTraitsJson(), e.getTimestampMs(), processingTime));
     if (buffer.size() >= batchSize) {
@@ -61,6 +60,7 @@ public final class IngestWriter extends ContextualProcessor<String, UserEvent, S
   }
 
   private void flushAndPublish() {
+    announceUnpublished();
     buffer.flush(); // counted by the sink (MeteredEventSink), as commit-time flushes are
     // Also publishes what a commit-time flush made durable since the last punctuation.
     long now = wallClock.getAsLong();
@@ -78,6 +78,35 @@ public final class IngestWriter extends ContextualProcessor<String, UserEvent, S
           .setFlushedAtMs(now)
           .build();
       context().forward(new Record<>(p.workspaceId(), progress, now));
+    }
+  }
+
+  /**
+   * Once per task start: the final commit of the previous owner (a rebalance, a shutdown, a crash after the
+   * commit) made events durable whose progress record was still to be sent. The clock store was committed with
+   * those offsets, so what it counts as received and unpublished is durable now; announce it, so that the
+   * planner's watermark covers those events even if the workspace receives nothing more.
+   */
+  private void announceUnpublished() {
+    if (announced) {
+      return;
+    }
+    announced = true;
+    long now = wallClock.getAsLong();
+    java.util.List<org.apache.kafka.streams.KeyValue<String, WorkspaceClock>> pending = new java.util.ArrayList<>();
+    try (var all = clocks.all()) {
+      all.forEachRemaining(kv -> {
+        if (kv.value.unpublished() > 0) {
+          pending.add(kv);
+        }
+      });
+    }
+    for (var kv : pending) {
+      WorkspaceClock after = kv.value.afterDurable(kv.value.unpublished(), kv.value.lastProcessingTimeMs());
+      clocks.put(kv.key, after);
+      context().forward(new Record<>(kv.key, IngestProgress.newBuilder().setWorkspaceId(kv.key)
+          .setDurableEvents(kv.value.unpublished()).setDurableEventsTotal(after.durableTotal())
+          .setWatermarkMs(kv.value.lastProcessingTimeMs()).setMinEventTimeMs(0).setMaxEventTimeMs(0).setFlushedAtMs(now).build(), now));
     }
   }
 }

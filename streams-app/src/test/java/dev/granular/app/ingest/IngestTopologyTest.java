@@ -161,6 +161,24 @@ class IngestTopologyTest {
     assertEquals(1, last.get("w2").getDurableEventsTotal());
   }
 
+  @Test
+  void aNewOwnerAnnouncesEventsItsPredecessorMadeDurableButNeverPublished() {
+    // The previous owner's last commit flushed 3 events of w9 and committed their offsets and this clock, then
+    // the task moved (or the instance died) before the progress record went out.
+    driver.<String, WorkspaceClock>getKeyValueStore("ingest-clock").put("w9", new WorkspaceClock(777_000, 5, 8));
+    driver.advanceWallClockTime(Duration.ofSeconds(11));
+    var announced = progress.readKeyValuesToList();
+    assertEquals(1, announced.size(), "one progress record: " + announced);
+    assertEquals(3, announced.get(0).value.getDurableEvents());
+    assertEquals(8, announced.get(0).value.getDurableEventsTotal());
+    assertEquals(777_000, announced.get(0).value.getWatermarkMs());
+    clock.set(1_000);
+    send(event("w9", "late-clock"));
+    driver.advanceWallClockTime(Duration.ofSeconds(11));
+    assertTrue(stored.get(0).processingTimeMs() > 777_000, "a later event sorts after the announced watermark");
+    assertEquals(9, progress.readKeyValuesToList().get(0).value.getDurableEventsTotal(), "announced once, then counted on");
+  }
+
   private static String header(Headers headers, String key) {
     return new String(headers.lastHeader(key).value(), StandardCharsets.UTF_8);
   }

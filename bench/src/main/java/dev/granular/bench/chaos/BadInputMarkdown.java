@@ -1,0 +1,23 @@
+package dev.granular.bench.chaos;
+
+import java.util.List;
+
+/** The bad-input table of RELIABILITY.md. */
+final class BadInputMarkdown {
+  private BadInputMarkdown() {}
+
+  static String render(List<BadInputRow> rows) {
+    if (rows.isEmpty()) {
+      return "\n## Bad input\n\nNot measured in this run.\n";
+    }
+    StringBuilder md = new StringBuilder("\n## Bad input\n\n").append(rows.size()).append(" classes of bad events and definitions,"
+        + " fed into the clean run beside the load. A dead-lettered record keeps its original bytes; the reason is its"
+        + " `granular.reason` header.\n\n| class | expected | sent | dead-lettered | reasons seen | ok |\n|---|---|---|---|---|---|\n");
+    for (BadInputRow r : rows) {
+      md.append("| ").append(r.name()).append(" | ").append(r.expected()).append(" | ").append(r.sent()).append(" | ")
+          .append(r.deadLettered()).append(" | ").append(String.join(", ", r.reasons())).append(" | ").append(r.ok() ? "yes" : "**no**")
+          .append(" |\n");
+    }
+    return md.toString();
+  }
+}

@@ -1,0 +1,58 @@
+package dev.granular.bench.chaos;
+
+import dev.granular.app.config.AppConfig;
+import dev.granular.app.topology.PlannerSnapshot;
+import dev.granular.avro.PlannerState;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The moment a run has caught up: every input event committed, and every workspace computed up to its ingest
+ * watermark with no plan in flight, twice in a row (so a watermark still moving is not mistaken for the end).
+ */
+final class CaughtUp {
+  private CaughtUp() {}
+
+  /** @return the wall time it first held; throws if it does not within {@code timeout} */
+  static long await(AppConfig config, LagWatch lag, List<String> workspaces, Duration timeout, Runnable check)
+      throws InterruptedException {
+    long deadline = System.currentTimeMillis() + timeout.toMillis();
+    Map<String, Long> previous = null;
+    long since = 0;
+    while (System.currentTimeMillis() < deadline) {
+      check.run();
+      Map<String, Long> watermarks = lag.current() == 0 ? computedWatermarks(config, workspaces) : null;
+      if (watermarks != null && watermarks.equals(previous)) {
+        return since;
+      }
+      if (watermarks != null && previous == null) {
+        since = System.currentTimeMillis();
+      }
+      previous = watermarks;
+      Thread.sleep(2_000);
+    }
+    throw new IllegalStateException("not caught up within " + timeout.toMinutes() + " minutes");
+  }
+
+  /** Each workspace's watermark when all are computed up to it; null while any is not. */
+  private static Map<String, Long> computedWatermarks(AppConfig config, List<String> workspaces) {
+    Map<String, PlannerState> states = PlannerSnapshot.read(config).states();
+    Map<String, Long> out = new java.util.TreeMap<>();
+    for (String w : workspaces) {
+      PlannerState s = states.get(w);
+      if (s == null || s.getInFlight() != null || s.getCursorMs() < s.getWatermarkMs() || s.getComputedVersion() != s.getDefinitionsVersion()
+          || s.getComputedVersion() == 0) {
+        return null;
+      }
+      out.put(w, s.getWatermarkMs());
+    }
+    return out;
+  }
+
+  /** The durable-event totals the app reports (status, HTTP API), summed over the workspaces. */
+  static long countedEvents(AppConfig config, List<String> workspaces) {
+    Map<String, PlannerState> states = PlannerSnapshot.read(config).states();
+    return workspaces.stream().mapToLong(w -> states.containsKey(w) ? states.get(w).getEventsTotal() : 0).sum();
+  }
+}

@@ -1,0 +1,107 @@
+package dev.granular.bench.chaos;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.granular.app.config.AppConfig;
+import dev.granular.avro.AssignmentChange;
+import dev.granular.bench.BenchEnv;
+import dev.granular.bench.GroupWatch;
+import dev.granular.bench.RunRecords;
+import dev.granular.bench.load.KafkaLoadSink;
+import dev.granular.bench.load.LoadConfig;
+import dev.granular.bench.load.LoadGenerator;
+import dev.granular.bench.load.LoadRun;
+import dev.granular.bench.load.LoadSummary;
+import dev.granular.fixtures.ChangeAudit;
+import dev.granular.sink.client.ClickHouse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * One scenario end to end: fresh topics, database and group; the instances; the load produced while the
+ * scenario injects its fault; then, once the app caught up, everything {@link RunFigures} reports.
+ */
+final class ChaosRun {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private final ChaosSize size;
+  private final Services services;
+  private final Path workDir;
+  private final Map<String, ?> settings;
+  private final String singleBroker;
+
+  /** @param singleBroker the bootstrap of the broker every scenario but the cluster's uses (`make services-up`'s) */
+  ChaosRun(ChaosSize size, Services services, Path workDir, Map<String, ?> settings, String singleBroker) {
+    this.singleBroker = singleBroker;
+    this.size = size;
+    this.services = services;
+    this.workDir = workDir;
+    this.settings = settings;
+  }
+
+  RunFigures run(Scenario scenario) throws Exception {
+    System.out.println("chaos: " + scenario.title());
+    AppConfig base = AppConfig.load(null, Map.of("granular.kafka.bootstrap-servers",
+        scenario.onCluster() ? services.clusterBootstrap() : singleBroker,
+        "granular.clickhouse.url", services.clickHouseUrl()));
+    long started = System.currentTimeMillis();
+    Map<String, Object> own = new java.util.HashMap<>(settings);
+    if (scenario.onCluster()) {
+      own.put("granular.kafka.replication-factor", 3); // topics and Kafka Streams' own, with the brokers' min ISR 2
+    }
+    try (BenchEnv env = BenchEnv.create(base, workDir, scenario.key().replace("-", ""), own)) {
+      env.migrate();
+      AppConfig config = env.config();
+      LoadConfig load = size.load(config.ingest().maxPayloadBytes(), config.ingest().maxFieldLength());
+      LoadGenerator generator = new LoadGenerator(load);
+      try (Fleet fleet = new Fleet(env, 2);
+           LagWatch lag = new LagWatch(config.kafka().bootstrapServers(), config.kafka().applicationId(), config.topics().userEvents())) {
+        for (int i = 0; i < scenario.initialInstances(); i++) {
+          fleet.start(i);
+        }
+        GroupWatch.awaitStable(config.kafka().bootstrapServers(), config.kafka().applicationId(), Duration.ofMinutes(2), () -> { });
+        CompletableFuture<LoadSummary> produced = CompletableFuture.supplyAsync(() -> produce(config, generator));
+        ChaosContext ctx = new ChaosContext(env, fleet, services, lag, size.events(), generator.definitions());
+        scenario.inject(ctx);
+        LoadSummary summary = produced.get();
+        List<String> workspaces = generator.workspaceIds();
+        long caughtUp = CaughtUp.await(config, lag, workspaces, Duration.ofMinutes(15), () -> { });
+        try (ClickHouse ch = new ClickHouse(config.clickHouse())) {
+          long stored = ch.scalarLong("SELECT uniqExact(workspace_id, message_id) FROM " + ch.table("user_events"));
+          AnswerDump dump = AnswerDump.of(ch, workspaces);
+          ChangeAudit.Result audit = ChangeAudit.audit(canonical(RunRecords.changes(config)), dump.answers());
+          List<String> notes = new ArrayList<>(ctx.notes);
+          notes.add(fleet.kills() + " instance SIGKILLs in all");
+          return new RunFigures(scenario.key(), scenario.title(), summary.events() - summary.restatements() - summary.invalid(), stored,
+              CaughtUp.countedEvents(config, workspaces), dump, audit, (caughtUp - ctx.faultEndedAtMs()) / 1000.0, lag.peak(),
+              (System.currentTimeMillis() - started) / 1000.0, RunRecords.deadLetters(config, config.topics().userEventsDlq()),
+              RunRecords.deadLetters(config, config.topics().definitionsDlq()), notes);
+        }
+      }
+    }
+  }
+
+  private static LoadSummary produce(AppConfig config, LoadGenerator generator) {
+    try (KafkaLoadSink sink = KafkaLoadSink.open(config.kafka().bootstrapServers(), config.topics().userEvents(),
+        config.topics().definitions(), config.ingest().maxPayloadBytes())) {
+      return LoadRun.write(generator, sink);
+    } catch (Exception e) {
+      throw new IllegalStateException("producing the load failed", e);
+    }
+  }
+
+  /** JSON values as the answers hold them (Jackson's rendering), so the audit compares like with like. */
+  private static List<AssignmentChange> canonical(List<AssignmentChange> changes) throws Exception {
+    List<AssignmentChange> out = new ArrayList<>(changes.size());
+    for (AssignmentChange c : changes) {
+      AssignmentChange copy = AssignmentChange.newBuilder(c).build();
+      if (c.getValueJson() != null) {
+        copy.setValueJson(JSON.readTree(c.getValueJson()).toString());
+      }
+      out.add(copy);
+    }
+    return out;
+  }
+}
