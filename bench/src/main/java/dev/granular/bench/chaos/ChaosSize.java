@@ -7,6 +7,8 @@ import dev.granular.bench.load.LoadConfig;
  * restatements, re-sent messageIds, late events and invalid records. Default: just over 500,000 events.
  */
 public enum ChaosSize {
+  /** A quick check that the harness and every scenario work (a few minutes); its figures are not the report of record. */
+  SMOKE(3, 3_000, 2, 300),
   DEFAULT(9, 30_000, 8, 2_000),
   FULL(9, 120_000, 8, 8_000);
 

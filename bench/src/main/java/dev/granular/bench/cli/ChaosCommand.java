@@ -16,7 +16,7 @@ import picocli.CommandLine.Option;
         "Needs the local Kafka (make services-up); starts its own ClickHouse on 127.0.0.1:18123 and, for the broker",
         "scenario, its own 3-broker cluster on 127.0.0.1:19092-19097."})
 public final class ChaosCommand implements Callable<Integer> {
-  @Option(names = "--size", description = "default (about 510,000 events per run, within 20 minutes) or full.", defaultValue = "default")
+  @Option(names = "--size", description = "default (about 510,000 events per run, within 20 minutes), full, or smoke (a quick check of the harness).", defaultValue = "default")
   String size;
 
   @Option(names = "--only", split = ",", paramLabel = "KEY", description = "Only these scenarios: sigkill, clickhouse-stopped,"
