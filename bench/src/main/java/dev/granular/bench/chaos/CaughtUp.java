@@ -8,8 +8,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The moment a run has caught up: every input event committed, and every workspace computed up to its ingest
- * watermark with no plan in flight, twice in a row (so a watermark still moving is not mistaken for the end).
+ * The moment a run has caught up: every input event committed, and every workspace's cursor (moved only when a
+ * plan completed) at its ingest watermark on its current definitions, twice in a row (so a watermark still moving
+ * is not mistaken for the end). A plan may be in flight then: time-dependent properties are recomputed on every
+ * tick, with no new events, and write nothing while no answer changes.
  */
 final class CaughtUp {
   private CaughtUp() {}
@@ -41,7 +43,7 @@ final class CaughtUp {
     Map<String, Long> out = new java.util.TreeMap<>();
     for (String w : workspaces) {
       PlannerState s = states.get(w);
-      if (s == null || s.getInFlight() != null || s.getCursorMs() < s.getWatermarkMs() || s.getComputedVersion() != s.getDefinitionsVersion()
+      if (s == null || s.getCursorMs() < s.getWatermarkMs() || s.getComputedVersion() != s.getDefinitionsVersion()
           || s.getComputedVersion() == 0) {
         return null;
       }

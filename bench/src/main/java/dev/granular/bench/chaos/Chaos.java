@@ -30,6 +30,8 @@ public final class Chaos {
     String broker = AppConfig.load(null, Map.of()).kafka().bootstrapServers();
     ChaosRun runs = new ChaosRun(size, services, work, Map.of(), broker);
     boolean cluster = chosen.stream().anyMatch(Scenario::onCluster);
+    Thread stopServers = new Thread(() -> stopQuietly(services, cluster), "chaos-stop-servers"); // also on Ctrl-C
+    Runtime.getRuntime().addShutdownHook(stopServers);
     services.clickHouseUp();
     if (cluster) {
       services.clusterUp();
@@ -45,15 +47,25 @@ public final class Chaos {
         verdicts.add(v);
       }
     } finally {
-      if (cluster) {
-        services.clusterDown();
-      }
-      services.clickHouseDown();
+      stopQuietly(services, cluster);
+      Runtime.getRuntime().removeShutdownHook(stopServers);
     }
     ReliabilityReport report = new ReliabilityReport(size, invokedAs, clean, verdicts, badInputs,
         (System.currentTimeMillis() - started) / 1000.0);
     report.write(root.resolve("RELIABILITY.md"), root.resolve("reliability.json"));
     System.out.println("chaos: wrote RELIABILITY.md and reliability.json: " + (report.passed() ? "PASS" : "FAIL"));
     return report.passed() ? 0 : 1;
+  }
+
+  /** Both scripts stop only what their PID files name, so stopping twice is harmless. */
+  private static void stopQuietly(Services services, boolean cluster) {
+    try {
+      if (cluster) {
+        services.clusterDown();
+      }
+      services.clickHouseDown();
+    } catch (Exception e) {
+      System.err.println("chaos: could not stop the private servers: " + e.getMessage());
+    }
   }
 }

@@ -27,7 +27,7 @@ final class LagWatch implements AutoCloseable {
 
   LagWatch(String bootstrap, String group, String topic) {
     this.admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-        AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10_000));
+        AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10_000, AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000));
     this.group = group;
     this.topic = topic;
     this.sampler = new Thread(this::sample, "chaos-lag-watch");
