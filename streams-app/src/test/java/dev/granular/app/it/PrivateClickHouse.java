@@ -68,7 +68,8 @@ final class PrivateClickHouse implements AutoCloseable {
     process = new ProcessBuilder(binary(), "--config-file=" + dir.resolve("config.xml")).redirectErrorStream(true)
         .redirectOutput(dir.resolve("log/stdout.log").toFile()).start();
     LIVE.add(process);
-    await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(200))
+    // Not this wait's business if the app under test loses a stream thread meanwhile (it may, while this is down).
+    await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(200)).dontCatchUncaughtExceptions()
         .failFast("clickhouse-server exited; see " + dir.resolve("log"), () -> !process.isAlive())
         .until(this::answers);
   }
