@@ -29,26 +29,9 @@ up() {
   install
   mkdir -p "$DIR/data" "$DIR/tmp" "$DIR/log" "$DIR/user_files" "$DIR/format_schemas"
   cp services/clickhouse/users.xml "$DIR/users.xml"
-  cat > "$DIR/config.xml" <<XML
-<?xml version="1.0"?>
-<yandex>
-  <logger><level>warning</level><log>$DIR/log/clickhouse-server.log</log><errorlog>$DIR/log/clickhouse-server.err.log</errorlog><size>100M</size><count>3</count></logger>
-  <listen_host>$HOST</listen_host>
-  <http_port>$HTTP_PORT</http_port>
-  <tcp_port>$TCP_PORT</tcp_port>
-  <path>$DIR/data/</path>
-  <tmp_path>$DIR/tmp/</tmp_path>
-  <user_files_path>$DIR/user_files/</user_files_path>
-  <format_schema_path>$DIR/format_schemas/</format_schema_path>
-  <users_config>$DIR/users.xml</users_config>
-  <default_profile>default</default_profile>
-  <default_database>default</default_database>
-  <timezone>UTC</timezone>
-  <mark_cache_size>1073741824</mark_cache_size>
-  <max_concurrent_queries>100</max_concurrent_queries>
-  <uncompressed_cache_size>1073741824</uncompressed_cache_size>
-</yandex>
-XML
+  # One template for this server and ClickHouseOutageIT's private one.
+  sed -e "s|@DIR@|$DIR|g" -e "s|@HOST@|$HOST|g" -e "s|@HTTP_PORT@|$HTTP_PORT|g" -e "s|@TCP_PORT@|$TCP_PORT|g" \
+    services/clickhouse/config.xml > "$DIR/config.xml"
   nohup clickhouse-server --config-file="$DIR/config.xml" >"$DIR/log/stdout.log" 2>&1 &
   echo $! > "$PIDFILE"
   clickhouse_ready() { listening "$HTTP_PORT" && curl -sf "http://$HOST:$HTTP_PORT/ping" >/dev/null; }

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -62,9 +63,9 @@ public final class AppProcess implements AutoCloseable {
     return ProcStatus.peakRssBytes(pid());
   }
 
-  /** User plus system CPU time the app has used so far. */
-  public Duration cpu() {
-    return process.toHandle().info().totalCpuDuration().orElse(Duration.ZERO);
+  /** User plus system CPU time the app has used so far; empty where the platform does not say. */
+  public Optional<Duration> cpu() {
+    return process.toHandle().info().totalCpuDuration();
   }
 
   /** SIGKILL, at once: the crash a fault test wants. */

@@ -55,6 +55,8 @@ public final class BenchEnv implements AutoCloseable {
     s.put("granular.clickhouse.user", base.clickHouse().user());
     s.put("granular.clickhouse.password", base.clickHouse().password());
     s.put("granular.clickhouse.database", "granular_bench_" + name.replace('-', '_'));
+    // Pinned, so the app process runs under the guarantee the report names even if the environment says otherwise.
+    s.put(Guarantees.SETTING, base.kafka().processingGuarantee());
     s.put("granular.http.port", AppMetrics.freePort()); // known in advance, so the bench can read the app's GET /metrics
     s.putAll(extra);
     return new BenchEnv(name, s, AppConfig.load(null, s), directory);

@@ -70,7 +70,11 @@ public final class BenchRun {
     step(Scenario.P2, () -> {
       ingest = new IngestScenario(base, workDir).run(size.ingestEvents(), size.ingestTimeout());
       figures.addAll(IngestFigures.of(ingest));
-      notes.add("P2 app log: " + ingest.appLog());
+      figures.addAll(GuaranteeFigures.ingest(ingest));
+      notes.add("P2 app log: " + ingest.granular().appLog());
+      if (ingest.otherGuarantee() != null) {
+        notes.add("P2 under " + ingest.otherGuarantee().guarantee() + ", app log: " + ingest.otherGuarantee().appLog());
+      }
     });
     step(Scenario.P1, () -> {
       FairnessScenario scenario = new FairnessScenario(base, workDir, size);
@@ -80,6 +84,13 @@ public final class BenchRun {
         r.notes().forEach(n -> notes.add("P1 " + c.title() + ": " + n));
       }
       figures.addAll(FairnessFigures.of(fairness));
+      // The cost of exactly-once: (a) again, shorter, under the other guarantee; (a) above is this side.
+      String other = Guarantees.other(base.kafka().processingGuarantee());
+      FairnessResult again = scenario.run(FairnessConfig.NO_WHALE, other, size.guaranteeRounds());
+      again.notes().forEach(n -> notes.add("P1 " + FairnessConfig.NO_WHALE.title() + " under " + other + ": " + n));
+      if (fairness.containsKey(FairnessConfig.NO_WHALE)) {
+        figures.addAll(GuaranteeFigures.freshness(fairness.get(FairnessConfig.NO_WHALE), again, size.guaranteeRounds()));
+      }
     });
     machine.put("load average at end", Machine.loadAverage());
     return report(List.of());
@@ -92,7 +103,7 @@ public final class BenchRun {
       all.addAll(FairnessFigures.memory(fairness));
     }
     if (ingest != null) {
-      all.add(MemoryFigure.of("during P2 ingest", ingest.peakRssBytes()));
+      all.add(MemoryFigure.of("during P2 ingest", ingest.granular().peakRssBytes()));
     }
     if (!fairness.isEmpty() || ingest != null) {
       all.addAll(ReliabilityFigures.of(fairness, ingest));
@@ -126,7 +137,10 @@ public final class BenchRun {
         + " tick to the last part's finish of the first completed plan whose tick is at or after it (read from the"
         + " planner-state changelog); failed statements from the task results topic and the app log");
     c.put("P2 method", "the events are produced first; each consumer is timed from its consumer group becoming stable"
-        + " to every distinct (workspace, messageId) being stored; Granular first, then the Kafka engine, never both at once");
+        + " to every distinct (workspace, messageId) being stored; Granular first, then Granular under the other processing"
+        + " guarantee (its own group, database and topics), then the Kafka engine, never two at once");
+    c.put("processing guarantee", base.kafka().processingGuarantee() + " (KAFKA_PROCESSING_GUARANTEE); the cost of"
+        + " exactly-once compares it with " + Guarantees.other(base.kafka().processingGuarantee()) + " in P2 and P1 (a)");
     c.put("P3 method", "events written straight into user_events with 1 ms apart processing times; state up to the cursor"
         + " built first; then one task over (cursor, end] against one task over (0, end] on empty state tables, both run"
         + " by the compute sink's own task code; rows read summed from system.query_log over the query ids the client gave"

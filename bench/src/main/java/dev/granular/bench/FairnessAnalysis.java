@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.regex.Pattern;
 
 /** Turns what a P1 run left on its topics into lags and counts; pure, so it is tested without services. */
@@ -54,8 +55,9 @@ final class FairnessAnalysis {
     return tasks.stream().filter(t -> t.getAttempt() > 1).count();
   }
 
-  static long maxWork(List<ComputeTask> tasks) {
-    return tasks.stream().mapToLong(ComputeTask::getEstimatedWork).max().orElse(0);
+  /** Empty when no task was sent: there is no largest task to judge. */
+  static OptionalLong maxWork(List<ComputeTask> tasks) {
+    return tasks.stream().mapToLong(ComputeTask::getEstimatedWork).max();
   }
 
   static int maxParts(List<ComputeTask> tasks) {

@@ -21,17 +21,11 @@ final class FairnessFigures {
       Figure p99 = lag(c + " small workspaces, p99 freshness lag", r.small().p99(), r.small());
       if (r.config() == FairnessConfig.SPLIT && baseline != null) {
         long bound = Math.round(1.5 * baseline.small().p99());
-        p99 = p99.against(String.format(Locale.ROOT, "≤ 1.5 × (a) = %,d ms", bound), r.small().p99() <= bound);
+        p99 = FairnessTargets.atMost(p99, String.format(Locale.ROOT, "≤ 1.5 × (a) = %,d ms", bound), bound, r.small(), baseline.small());
       }
       out.add(p99);
       if (r.whale() != null) {
-        Figure whale = lag(c + " whale freshness lag (median of windows)", r.whale().p50(), r.whale())
-            .withNote(String.format(Locale.ROOT, "worst window %,d ms", r.whale().max()));
-        if (r.config() == FairnessConfig.SPLIT) {
-          long bound = 5 * r.small().p50();
-          whale = whale.against(String.format(Locale.ROOT, "≤ 5 × small p50 = %,d ms", bound), r.whale().p50() <= bound);
-        }
-        out.add(whale);
+        out.add(FairnessTargets.whale(r, c));
       }
       // A statement that fails is retried within its attempt (counted by the app's retry counters); the attempt
       // fails when the retries run out. Both are failed statements.
@@ -41,18 +35,12 @@ final class FairnessFigures {
       out.add(r.retries().map(retries -> Figure.of("P1", c + " failed or timed-out statements", r.failedAttempts() + retries.total(), ""))
           .orElse(Figure.notMeasured("P1", c + " failed or timed-out statements", "", "the app's retry counters could not be read"))
           .withNote(failures));
-      Figure work = Figure.of("P1", c + " largest single-task work", r.maxTaskWork(), "events x properties")
-          .withNote(String.format(Locale.ROOT, "T = %,d; %.2f T; up to %d parts per plan", r.threshold(),
-              (double) r.maxTaskWork() / r.threshold(), r.maxPartsPerPlan()));
-      if (r.config().split) {
-        work = work.against("≤ T", r.maxTaskWork() <= r.threshold());
-      }
-      out.add(work);
+      out.add(FairnessTargets.work(r, c));
     }
     return out;
   }
 
-  private static Figure lag(String name, long value, Freshness.Stats stats) {
+  static Figure lag(String name, long value, Freshness.Stats stats) {
     Figure f = Figure.of("P1", name, value, "ms").withNote(stats.count() + " ticks");
     return stats.exact() ? f : f.withNote(stats.censored() + " tick(s) not covered before the window timeout;"
         + " their lag counts as the time observed, so this is a lower bound");

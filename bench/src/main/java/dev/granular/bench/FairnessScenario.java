@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * P1, one configuration: 50 small workspaces (and a whale with 100x their records per window), the generator's
@@ -39,10 +40,16 @@ public final class FairnessScenario {
     this.eventTimeStart = System.currentTimeMillis() - (size.rounds() + 1) * WINDOW_MS;
   }
 
+  /** Under the configured processing guarantee, for the size's measured windows. */
   public FairnessResult run(FairnessConfig c) throws Exception {
+    return run(c, base.kafka().processingGuarantee(), size.rounds());
+  }
+
+  /** @param rounds measured windows after the warm-up, at most the size's (event times leave room for no more) */
+  public FairnessResult run(FairnessConfig c, String guarantee, int rounds) throws Exception {
     Map<String, Object> extra = Map.of("granular.planner.threshold", c.threshold(size),
         "granular.clickhouse.max-execution-time", size.statementLimit().toSeconds() + "s",
-        "granular.planner.scheduler-interval", "0s");
+        "granular.planner.scheduler-interval", "0s", Guarantees.SETTING, guarantee);
     try (BenchEnv env = BenchEnv.create(base, workDir, "p1" + c.letter, extra)) {
       env.migrate();
       AppConfig config = env.config();
@@ -52,10 +59,10 @@ public final class FairnessScenario {
       long expected = 0;
       long late = 0;
       AppProcess app = AppProcess.start(env.writeConfigFile(), env.directory().resolve("app.log"));
-      long peak;
+      OptionalLong peak;
       Optional<Retries> retries;
       try (app; PlannerWatch watch = new PlannerWatch(config, app)) {
-        for (int round = 0; round <= size.rounds(); round++) {
+        for (int round = 0; round <= rounds; round++) {
           LoadSummary produced = produce(config, new LoadGenerator(load(c, env, round)), round == 0);
           expected += produced.events() - produced.invalid();
           late += produced.outOfOrder();
@@ -69,13 +76,13 @@ public final class FairnessScenario {
           long tickAt = watch.tickAll(workspaces);
           boolean settled = watch.await(workspaces, PlannerWatch.settledAfter(tickAt), size.roundTimeout());
           long until = System.currentTimeMillis();
-          System.out.printf(Locale.ROOT, "P1 %s: window %d of %d %s after %.1f s%n", c.title(), round, size.rounds(),
+          System.out.printf(Locale.ROOT, "P1 %s, %s: window %d of %d %s after %.1f s%n", c.title(), guarantee, round, rounds,
               settled ? "done" : "NOT done", (until - tickAt) / 1000.0);
           if (round > 0) {
             windows.add(new FairnessAnalysis.Window(round, tickAt, until));
           }
         }
-        peak = app.peakRssBytes().orElse(-1);
+        peak = app.peakRssBytes();
         retries = AppMetrics.scrape(config.http().port()).flatMap(Retries::from); // while the app still runs
       }
       return analyse(c, env, workspaces, windows, late, peak, retries, notes);
@@ -83,7 +90,7 @@ public final class FairnessScenario {
   }
 
   private FairnessResult analyse(FairnessConfig c, BenchEnv env, List<String> workspaces,
-      List<FairnessAnalysis.Window> windows, long late, long peak, Optional<Retries> retries,
+      List<FairnessAnalysis.Window> windows, long late, OptionalLong peak, Optional<Retries> retries,
       List<String> notes) {
     AppConfig config = env.config();
     RunRecords.PlanHistory history = RunRecords.plans(config);
@@ -99,7 +106,9 @@ public final class FairnessScenario {
     notes.addAll(FairnessAnalysis.failureReasons(results));
     notes.add(FairnessAnalysis.taskTimes(results, whaleId));
     notes.add("app log: " + env.directory().resolve("app.log"));
-    return new FairnessResult(c, c.threshold(size), Freshness.stats(lags.small()),
+    List<List<Freshness.Lag>> smallByWindow = windows.stream()
+        .map(w -> lags.small().stream().filter(l -> l.tickAtMs() == w.tickAtMs()).toList()).toList();
+    return new FairnessResult(c, config.kafka().processingGuarantee(), c.threshold(size), Freshness.stats(lags.small()), smallByWindow,
         lags.whale().isEmpty() ? null : Freshness.stats(lags.whale()), FairnessAnalysis.failed(results),
         FairnessAnalysis.timedOut(results), FairnessAnalysis.retried(tasks), FairnessAnalysis.maxWork(tasks),
         FairnessAnalysis.maxParts(tasks), parked, peak, retries,

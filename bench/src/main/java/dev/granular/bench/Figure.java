@@ -1,5 +1,7 @@
 package dev.granular.bench;
 
+import java.util.OptionalDouble;
+
 /**
  * One measured figure of the report. {@code value} is null when the run could not measure it (the note says
  * why); the verdict compares it with the issue's target, when the issue sets one.
@@ -26,6 +28,16 @@ public record Figure(String scenario, String name, Double value, String unit, St
     return new Figure(scenario, name, value, unit, null, Verdict.NO_TARGET, "");
   }
 
+  /** A value the run may lack (a zero denominator, an unreadable counter): empty reads "not measured", with {@code why}. */
+  public static Figure of(String scenario, String name, OptionalDouble value, String unit, String why) {
+    return value.isPresent() ? of(scenario, name, value.getAsDouble(), unit) : notMeasured(scenario, name, unit, why);
+  }
+
+  /** A count where a negative number is a "could not read it" marker, never a figure. */
+  public static Figure count(String scenario, String name, long count, String unit, String why) {
+    return count < 0 ? notMeasured(scenario, name, unit, why) : of(scenario, name, count, unit);
+  }
+
   public static Figure notMeasured(String scenario, String name, String unit, String why) {
     return new Figure(scenario, name, null, unit, null, Verdict.NOT_MEASURED, why);
   }
@@ -34,6 +46,19 @@ public record Figure(String scenario, String name, Double value, String unit, St
   public Figure against(String targetText, boolean met) {
     return new Figure(scenario, name, value, unit, targetText, value == null ? Verdict.NOT_MEASURED
         : met ? Verdict.MET : Verdict.MISSED, note);
+  }
+
+  public Figure atMost(String targetText, double bound) {
+    return against(targetText, value != null && value <= bound);
+  }
+
+  public Figure atLeast(String targetText, double bound) {
+    return against(targetText, value != null && value >= bound);
+  }
+
+  /** Against a target it cannot be judged on (e.g. the value is only a lower bound): shown, but neither met nor missed. */
+  public Figure undecided(String targetText, String why) {
+    return new Figure(scenario, name, value, unit, targetText, Verdict.NOT_MEASURED, note).withNote(why);
   }
 
   public Figure withNote(String text) {

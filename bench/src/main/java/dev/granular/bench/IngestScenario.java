@@ -9,24 +9,27 @@ import dev.granular.bench.load.LoadSummary;
 import dev.granular.sink.client.ClickHouse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * P2: N JSON events are first produced to the run's user-events topic; then Granular (a child process, app
- * defaults) ingests them until all are durable in ClickHouse; then, with Granular stopped so the two do not share
- * the cores, ClickHouse's Kafka engine consumes the same topic ({@link KafkaEngineBaseline}). Both are timed from
+ * defaults) ingests them until all are durable in ClickHouse; then a second Granular of its own (group, database,
+ * topics) under the other processing guarantee reads the same topic, for the cost of exactly-once; then, with
+ * Granular stopped so the two do not share the cores, ClickHouse's Kafka engine consumes the same topic
+ * ({@link KafkaEngineBaseline}). Both are timed from
  * their consumer group becoming stable to every distinct event being stored. The load has no definitions, so no compute competes with
  * ingest, and no invalid records, which the Kafka engine could not skip.
  */
 public final class IngestScenario {
   /**
-   * @param cpuSecondsPerMillion the app's CPU time from its group becoming stable to the last event, per million events
-   * @param retries              retries the app counted (inserts retried after a ClickHouse error); empty: not measured
+   * @param granular          Granular under the configured processing guarantee (P2's figures, P5's memory)
+   * @param otherGuarantee    Granular again on the same topic under the other guarantee; null when that run failed
+   * @param otherProblem      why {@code otherGuarantee} is null
    */
-  public record Result(long events, long distinctEvents, LoadSummary produced, double producerEventsPerSecond, RowWatch.Progress granular,
-      double cpuSecondsPerMillion, long peakRssBytes, Optional<Retries> retries, KafkaEngineBaseline.Result baseline,
-      Map<String, Long> deadLetters, String appLog) {}
+  public record Result(long events, long distinctEvents, LoadSummary produced, double producerEventsPerSecond,
+      GranularIngest.Run granular, GranularIngest.Run otherGuarantee, String otherProblem,
+      KafkaEngineBaseline.Result baseline, Map<String, Long> deadLetters) {}
 
   /** A count() per poll is answered from part metadata, so polling this often costs ClickHouse next to nothing. */
   static final Duration POLL = Duration.ofMillis(100);
@@ -58,27 +61,31 @@ public final class IngestScenario {
       long distinct = produced.events() - produced.restatements();
       System.out.printf("P2: produced %,d events at %,.0f events/s; starting Granular%n", produced.events(), producerRate);
 
-      RowWatch.Progress granular;
-      double cpuAtStart;
-      double cpuAtDone;
-      long peak;
-      Optional<Retries> retries;
-      AppProcess app = AppProcess.start(env.writeConfigFile(), env.directory().resolve("app.log"));
-      try (app; ClickHouse ch = new ClickHouse(config.clickHouse())) {
-        long start = GroupWatch.awaitStable(config.kafka().bootstrapServers(), config.kafka().applicationId(),
-            Duration.ofMinutes(2), app::requireAlive);
-        cpuAtStart = seconds(app.cpu());
-        granular = RowWatch.until(start, () -> ch.scalarLong(rows(ch, "user_events")),
-            () -> ch.scalarLong(distinctEvents(ch, "user_events")), distinct, timeout, POLL, app::requireAlive);
-        cpuAtDone = seconds(app.cpu());
-        peak = app.peakRssBytes().orElse(-1);
-        retries = AppMetrics.scrape(config.http().port()).flatMap(Retries::from); // while the app still runs
+      GranularIngest.Run granular = GranularIngest.run(env, distinct, timeout);
+      System.out.printf("P2: Granular (%s) %,.0f events/s; again under %s%n", granular.guarantee(),
+          granular.progress().eventsPerSecond().orElse(0), Guarantees.other(granular.guarantee()));
+      GranularIngest.Run other = null;
+      String otherProblem = null;
+      try {
+        other = otherGuarantee(env, granular.guarantee(), distinct, timeout);
+      } catch (Exception e) { // only the comparison is lost; P2's own figures stand
+        e.printStackTrace();
+        otherProblem = "the " + Guarantees.other(granular.guarantee()) + " run failed: " + e;
       }
-      System.out.printf("P2: Granular %,.0f events/s; starting the Kafka engine baseline%n", granular.eventsPerSecond());
+      System.out.println("P2: starting the Kafka engine baseline");
       KafkaEngineBaseline.Result baseline = KafkaEngineBaseline.run(env, distinct, timeout);
-      return new Result(produced.events(), distinct, produced, producerRate, granular,
-          (cpuAtDone - cpuAtStart) / (distinct / 1e6), peak, retries, baseline,
-          RunRecords.deadLetters(config, config.topics().userEventsDlq()), app.log().toString());
+      return new Result(produced.events(), distinct, produced, producerRate, granular, other, otherProblem, baseline,
+          RunRecords.deadLetters(config, config.topics().userEventsDlq()));
+    }
+  }
+
+  /** The same topic read by a second app of its own (group, database, topics) under the other guarantee. */
+  private GranularIngest.Run otherGuarantee(BenchEnv env, String guarantee, long distinct, Duration timeout) throws Exception {
+    Map<String, Object> extra = new HashMap<>(Guarantees.setting(Guarantees.other(guarantee)));
+    extra.put("granular.topics.user-events", env.config().topics().userEvents());
+    try (BenchEnv other = BenchEnv.create(base, workDir, "p2" + Guarantees.other(guarantee).substring(0, 2), extra)) {
+      other.migrate();
+      return GranularIngest.run(other, distinct, timeout);
     }
   }
 
@@ -88,9 +95,5 @@ public final class IngestScenario {
 
   static String distinctEvents(ClickHouse ch, String table) {
     return "SELECT uniqExact(workspace_id, message_id) FROM " + ch.table(table);
-  }
-
-  private static double seconds(Duration d) {
-    return d.toNanos() / 1e9;
   }
 }

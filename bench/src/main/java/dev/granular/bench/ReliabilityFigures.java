@@ -26,7 +26,7 @@ final class ReliabilityFigures {
               + " read interleaved; restatements of older events count too", r.storedRows(), r.generatedLate())));
     }
     if (ingest != null) {
-      Figure retries = ingest.retries().map(r -> Figure.of("reliability", "P2: ingest insert retries", r.inserts(), ""))
+      Figure retries = ingest.granular().retries().map(r -> Figure.of("reliability", "P2: ingest insert retries", r.inserts(), ""))
           .orElse(Figure.notMeasured("reliability", "P2: ingest insert retries", "", "the app's retry counters could not be read"));
       out.add(retries.withNote("user-events dead letters: " + reasons(ingest.deadLetters()) + " (the P2 load has no invalid records)"));
     }

@@ -1,6 +1,7 @@
 package dev.granular.bench;
 
 import java.time.Duration;
+import java.util.OptionalDouble;
 import java.util.function.LongSupplier;
 
 /**
@@ -16,15 +17,14 @@ public final class RowWatch {
    * @param complete false when the timeout came first
    */
   public record Progress(long startMs, long doneMs, long done, boolean complete, Mark warm) {
-    public double eventsPerSecond() {
-      long ms = doneMs - startMs;
-      return ms <= 0 ? 0 : done * 1000.0 / ms;
+    /** Empty when no time passed: a rate over nothing is not a rate. */
+    public OptionalDouble eventsPerSecond() {
+      return Ratio.of(done * 1000.0, doneMs - startMs);
     }
 
-    /** The rate after the warm mark: what a consumer that has been running a while sustains. */
-    public double warmEventsPerSecond() {
-      long ms = doneMs - warm.atMs();
-      return warm.atMs() <= 0 || ms <= 0 ? 0 : (done - warm.distinct()) * 1000.0 / ms;
+    /** The rate after the warm mark: what a consumer that has been running a while sustains; empty if never warm. */
+    public OptionalDouble warmEventsPerSecond() {
+      return warm.atMs() <= 0 ? OptionalDouble.empty() : Ratio.of((done - warm.distinct()) * 1000.0, doneMs - warm.atMs());
     }
 
     public double seconds() {

@@ -38,7 +38,6 @@ public final class Chaos {
     }
     RunFigures clean;
     List<ScenarioVerdict> verdicts = new ArrayList<>();
-    List<BadInputRow> badInputs = new ArrayList<>();
     try {
       clean = runs.run(new Scenario.Clean());
       for (Scenario s : chosen) {
@@ -50,7 +49,7 @@ public final class Chaos {
       stopQuietly(services, cluster);
       Runtime.getRuntime().removeShutdownHook(stopServers);
     }
-    ReliabilityReport report = new ReliabilityReport(size, invokedAs, clean, verdicts, badInputs,
+    ReliabilityReport report = new ReliabilityReport(size, invokedAs, clean, verdicts,
         (System.currentTimeMillis() - started) / 1000.0);
     report.write(root.resolve("RELIABILITY.md"), root.resolve("reliability.json"));
     System.out.println("chaos: wrote RELIABILITY.md and reliability.json: " + (report.passed() ? "PASS" : "FAIL"));

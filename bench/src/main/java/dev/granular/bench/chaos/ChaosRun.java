@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /**
  * One scenario end to end: fresh topics, database and group; the instances; the load produced while the
@@ -26,6 +27,7 @@ import java.util.concurrent.CompletableFuture;
  */
 final class ChaosRun {
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final String BAD_INPUT_RUN = "chaos";
   private final ChaosSize size;
   private final Services services;
   private final Path workDir;
@@ -77,19 +79,40 @@ final class ChaosRun {
           return new RunFigures(scenario.key(), scenario.title(), summary.events() - summary.restatements() - summary.invalid(), stored,
               CaughtUp.countedEvents(config, workspaces), dump, audit, (caughtUp - ctx.faultEndedAtMs()) / 1000.0, lag.peak(),
               (System.currentTimeMillis() - started) / 1000.0, RunRecords.deadLetters(config, config.topics().userEventsDlq()),
-              RunRecords.deadLetters(config, config.topics().definitionsDlq()), notes);
+              RunRecords.deadLetters(config, config.topics().definitionsDlq()), badInput(config, ch), notes);
         }
       }
     }
   }
 
+  /** The generated load, then every bad-input class (the same records in every run, so answers stay comparable). */
   private static LoadSummary produce(AppConfig config, LoadGenerator generator) {
+    LoadSummary summary;
     try (KafkaLoadSink sink = KafkaLoadSink.open(config.kafka().bootstrapServers(), config.topics().userEvents(),
         config.topics().definitions(), config.ingest().maxPayloadBytes())) {
-      return LoadRun.write(generator, sink);
+      summary = LoadRun.write(generator, sink);
     } catch (Exception e) {
       throw new IllegalStateException("producing the load failed", e);
     }
+    try (var producer = new org.apache.kafka.clients.producer.KafkaProducer<>(BadInputFeed.producerSettings(
+        config.kafka().bootstrapServers()), new ByteArraySerializer(), new ByteArraySerializer())) {
+      BadInputFeed.send(producer, BadInputs.records(BAD_INPUT_RUN), config.topics().userEvents(), config.topics().definitions());
+    }
+    return summary;
+  }
+
+  /** What became of each bad-input class; an accepted class may need one more tick to be answered, so a few tries. */
+  private static List<ClassOutcome> badInput(AppConfig config, ClickHouse ch) throws InterruptedException {
+    List<ClassOutcome> outcomes = List.of();
+    for (int attempt = 0; attempt < 30; attempt++) {
+      outcomes = BadInputCheck.check(BAD_INPUT_RUN, CommittedRecords.read(config.kafka().bootstrapServers(), config.topics().userEventsDlq()),
+          CommittedRecords.read(config.kafka().bootstrapServers(), config.topics().definitionsDlq()), ch);
+      if (outcomes.stream().allMatch(ClassOutcome::ok)) {
+        break;
+      }
+      Thread.sleep(2_000);
+    }
+    return outcomes;
   }
 
   /** JSON values as the answers hold them (Jackson's rendering), so the audit compares like with like. */

@@ -9,7 +9,7 @@ import java.util.Map;
 final class ReliabilityMarkdown {
   private ReliabilityMarkdown() {}
 
-  static String render(ChaosSize size, String invokedAs, RunFigures clean, List<ScenarioVerdict> verdicts, List<BadInputRow> badInputs,
+  static String render(ChaosSize size, String invokedAs, RunFigures clean, List<ScenarioVerdict> verdicts,
       double totalSeconds, boolean passed) {
     StringBuilder md = new StringBuilder("# Reliability\n\n");
     md.append(String.format(Locale.ROOT, "Written by `%s` at %s (size %s, %.0f s in all). Every figure below was measured by"
@@ -50,7 +50,7 @@ final class ReliabilityMarkdown {
     for (ScenarioVerdict v : verdicts) {
       v.failures().forEach(f -> md.append("- **FAILED** ").append(v.run().faults()).append(": ").append(f).append('\n'));
     }
-    md.append(BadInputMarkdown.render(badInputs));
+    md.append(BadInputMarkdown.render(clean.badInput()));
     return md.toString();
   }
 

@@ -16,26 +16,25 @@ final class ReliabilityReport {
   private final String invokedAs;
   private final RunFigures clean;
   private final List<ScenarioVerdict> verdicts;
-  private final List<BadInputRow> badInputs;
+  
   private final double totalSeconds;
 
-  ReliabilityReport(ChaosSize size, String invokedAs, RunFigures clean, List<ScenarioVerdict> verdicts, List<BadInputRow> badInputs,
+  ReliabilityReport(ChaosSize size, String invokedAs, RunFigures clean, List<ScenarioVerdict> verdicts,
       double totalSeconds) {
     this.size = size;
     this.invokedAs = invokedAs;
     this.clean = clean;
     this.verdicts = verdicts;
-    this.badInputs = badInputs;
     this.totalSeconds = totalSeconds;
   }
 
   boolean passed() {
-    return verdicts.stream().allMatch(ScenarioVerdict::passed) && badInputs.stream().allMatch(BadInputRow::ok)
+    return verdicts.stream().allMatch(ScenarioVerdict::passed) && clean.badInput().stream().allMatch(ClassOutcome::ok)
         && clean.changes().clean() && clean.eventsLost() == 0;
   }
 
   void write(Path markdown, Path json) throws IOException {
-    Files.writeString(markdown, ReliabilityMarkdown.render(size, invokedAs, clean, verdicts, badInputs, totalSeconds, passed()));
+    Files.writeString(markdown, ReliabilityMarkdown.render(size, invokedAs, clean, verdicts, totalSeconds, passed()));
     Files.writeString(json, new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(toJson()));
   }
 
@@ -52,7 +51,7 @@ final class ReliabilityReport {
       scenarios.add(s);
     }
     ArrayNode bad = root.putArray("badInput");
-    for (BadInputRow b : badInputs) {
+    for (ClassOutcome b : clean.badInput()) {
       bad.add(m.valueToTree(b));
     }
     return root;

@@ -12,10 +12,11 @@ import java.util.Map;
  * @param countedEvents the durable-event totals the app reports per workspace (status, HTTP API), summed
  * @param recoverSeconds from the end of the last fault until the input lag was 0 and every workspace computed
  * @param faults what was done, e.g. "10 SIGKILLs"
+ * @param badInput each bad-input class fed beside the load, and what became of it
  */
 record RunFigures(String scenario, String faults, long expectedEvents, long storedEvents, long countedEvents, AnswerDump dump,
     ChangeAudit.Result changes, double recoverSeconds, long peakLag, double runSeconds, Map<String, Long> eventDeadLetters,
-    Map<String, Long> definitionDeadLetters, List<String> notes) {
+    Map<String, Long> definitionDeadLetters, List<ClassOutcome> badInput, List<String> notes) {
 
   long eventsLost() {
     return Math.max(0, expectedEvents - storedEvents);

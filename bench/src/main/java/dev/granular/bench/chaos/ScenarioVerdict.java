@@ -17,6 +17,7 @@ record ScenarioVerdict(RunFigures run, long duplicatesVisible, boolean identical
     check(failures, run.changes().duplicates() == 0, run.changes().duplicates() + " duplicate change records");
     check(failures, run.changes().outOfTurn() == 0, run.changes().outOfTurn() + " change records out of turn");
     check(failures, run.changes().missing() == 0, run.changes().missing() + " answers the change records miss");
+    run.badInput().stream().filter(c -> !c.ok()).forEach(c -> failures.add("bad input " + c.name() + ": " + c.detail()));
     return new ScenarioVerdict(run, duplicates, identical, failures);
   }
 

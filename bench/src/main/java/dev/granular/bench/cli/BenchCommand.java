@@ -24,7 +24,8 @@ public final class BenchCommand implements Callable<Integer> {
   @ParentCommand
   BenchCli parent;
 
-  @Option(names = "--size", defaultValue = "default", description = "default (within 15 minutes on 2 cores) or full.")
+  @Option(names = "--size", defaultValue = "default", description = "default (within 15 minutes on 2 cores), full, or smoke (a few minutes; checks that every"
+      + " scenario runs, the figures mean nothing).")
   String size;
 
   @Option(names = "--only", split = ",", paramLabel = "P1,P2,P3,P4", description = "Run only these scenarios (default: all).")

@@ -50,8 +50,11 @@ class GeneratedEventsParseTest {
         reasons.add(e.rejectReason());
       }
     }
-    // Every kind SampleEvents builds, except the empty payload (no line in a file) and Avro (JSON-only load).
-    assertEquals(EnumSet.complementOf(EnumSet.of(RejectReason.EMPTY_PAYLOAD, RejectReason.UNDECODABLE_AVRO)), reasons);
+    // Every kind SampleEvents builds, except the empty payload (no line in a file) and Avro (JSON-only load); the
+    // byte-level and parser-limit reasons are the bad-input catalogue's (bench.chaos), not the load's.
+    assertEquals(EnumSet.complementOf(EnumSet.of(RejectReason.EMPTY_PAYLOAD, RejectReason.UNDECODABLE_AVRO,
+        RejectReason.INVALID_UTF8, RejectReason.NUL_BYTE, RejectReason.LONE_SURROGATE, RejectReason.TOO_DEEP,
+        RejectReason.TOKEN_TOO_LONG, RejectReason.TRAILING_DATA)), reasons);
   }
 
   @Test

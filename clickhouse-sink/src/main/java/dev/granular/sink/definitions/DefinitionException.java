@@ -25,7 +25,23 @@ public final class DefinitionException extends RuntimeException {
     /** A child or entry id that names no node. */
     DANGLING_CHILD,
     /** A node that (transitively) contains itself. */
-    CYCLE
+    CYCLE,
+    /** A string field (id, path, event, ...) given as a number, boolean, object or array. */
+    WRONG_TYPE,
+    /** Bytes that are not well-formed UTF-8. */
+    INVALID_UTF8,
+    /** A raw 0x00 byte: never valid JSON (inside a string it must be written as the escape backslash-u0000). */
+    NUL_BYTE,
+    /** A string holding half of a surrogate pair (an unpaired surrogate escape), which has no UTF-8 form. */
+    LONE_SURROGATE,
+    /** JSON nested, or a chain of child nodes, deeper than the parser allows. */
+    TOO_DEEP,
+    /** More nodes, or more children of one node, than {@link DefinitionParser#MAX_NODES}. */
+    TOO_MANY_NODES,
+    /** A workspace or property id longer than {@link DefinitionParser#MAX_ID_LENGTH}. */
+    ID_TOO_LONG,
+    /** A definition message larger than {@link DefinitionParser#MAX_BYTES}. */
+    TOO_LARGE
   }
 
   private final Reason reason;

@@ -42,7 +42,7 @@ final class JsonFields {
   String text(String field) {
     JsonNode value = required(field, Reason.MALFORMED);
     if (!value.isTextual()) {
-      throw error(Reason.MALFORMED, field, "must be a string");
+      throw error(Reason.WRONG_TYPE, field, "must be a string, was " + value.getNodeType());
     }
     return value.textValue();
   }
@@ -86,8 +86,15 @@ final class JsonFields {
     return ValueText.of(value);
   }
 
-  /** An array field's elements; missing means empty. */
+  /** An array field's elements, at most {@link DefinitionParser#MAX_NODES}; missing means empty. */
   List<JsonNode> array(String field, boolean required) {
+    List<JsonNode> items = nodes(field, required);
+    tooMany(field, items.size());
+    return items;
+  }
+
+  /** A definition's node list, uncapped: its owner checks the count after depth, the more telling reason. */
+  List<JsonNode> nodes(String field, boolean required) {
     Optional<JsonNode> value = required ? Optional.of(required(field, Reason.MALFORMED)) : optional(field);
     if (value.isPresent() && !value.get().isArray()) {
       throw error(Reason.MALFORMED, field, "must be an array");
@@ -97,11 +104,17 @@ final class JsonFields {
     return items;
   }
 
+  void tooMany(String field, int count) {
+    if (count > DefinitionParser.MAX_NODES) {
+      throw error(Reason.TOO_MANY_NODES, field, "has " + count + " elements > limit " + DefinitionParser.MAX_NODES);
+    }
+  }
+
   List<String> textArray(String field) {
     List<String> texts = new ArrayList<>();
     for (JsonNode item : array(field, true)) {
       if (!item.isTextual()) {
-        throw error(Reason.MALFORMED, field, "must hold only strings, found " + item);
+        throw error(Reason.WRONG_TYPE, field, "must hold only strings, found " + item.getNodeType());
       }
       texts.add(item.textValue());
     }

@@ -20,7 +20,7 @@ final class SegmentParser {
   static SegmentDefinition parse(JsonNode json) {
     JsonFields definition = new JsonFields(json, "segment definition");
     Map<String, SegmentNode> nodes = new LinkedHashMap<>();
-    for (JsonNode nodeJson : definition.array("nodes", false)) {
+    for (JsonNode nodeJson : definition.nodes("nodes", false)) {
       SegmentNode node = node(nodeJson, true);
       if (nodes.putIfAbsent(node.id(), node) != null) {
         throw new DefinitionException(Reason.DUPLICATE_NODE_ID, "segment nodes share the id '" + node.id() + "'");
@@ -30,6 +30,7 @@ final class SegmentParser {
     Map<String, List<String>> children = new LinkedHashMap<>();
     nodes.forEach((id, node) -> children.put(id, SegmentNode.childrenOf(node)));
     NodeGraph.check("segment", entry.id(), SegmentNode.childrenOf(entry), children);
+    definition.tooMany("nodes", nodes.size());
     return new SegmentDefinition(entry, nodes);
   }
 

@@ -34,7 +34,7 @@ final class UserPropertyParser {
     String entry = f.text("entry");
     Map<String, UserPropertyNode> nodes = new LinkedHashMap<>();
     Map<String, List<String>> children = new LinkedHashMap<>();
-    for (JsonNode nodeJson : f.array("nodes", true)) {
+    for (JsonNode nodeJson : f.nodes("nodes", true)) {
       JsonFields node = new JsonFields(nodeJson, "user property group node" + describe(nodeJson));
       String id = node.text("id");
       String type = node.text("type");
@@ -53,6 +53,7 @@ final class UserPropertyParser {
       }
     }
     NodeGraph.check("user property", "entry", List.of(entry), children);
+    f.tooMany("nodes", nodes.size());
     return new UserPropertyDefinition(nodes.get(entry), nodes);
   }
 

@@ -62,8 +62,16 @@ class DefinitionParserTest {
         bad(Reason.CYCLE, segment("{'type':'And','id':'1','children':['2']}",
             "{'type':'Or','id':'2','children':['3']}", "{'type':'And','id':'3','children':['2']}"), "'2'"),
         bad(Reason.CYCLE, up("{'type':'Group','entry':'1','nodes':[{'type':'AnyOf','id':'1','children':['1']}]}"),
-            "'1'"));
+            "'1'"),
+        bad(Reason.WRONG_TYPE, seg("{'type':'Performed','id':'2','event':42}"), "'2'", "'event'", "NUMBER"),
+        bad(Reason.LONE_SURROGATE, segmentMessage("{'entryNode':{'type':'Performed','event':'e\\udc00'}}"), "surrogate"),
+        bad(Reason.TOO_DEEP, segmentMessage(DefinitionLimitsTest.chain(DefinitionParser.MAX_DEPTH + 1)), "levels deep"),
+        bad(Reason.TOO_MANY_NODES, seg("{'type':'Or','id':'2','children':[" + "'2',".repeat(1000) + "'2']}"), "'children'"),
+        bad(Reason.ID_TOO_LONG, up("{'type':'Id'}").replace("'p'", "'" + "p".repeat(1025) + "'"), "1025"));
   }
+
+  /** Only the bytes show these: invalid UTF-8 and NUL are checked before decoding, size on the raw value. */
+  private static final Set<Reason> BYTE_LEVEL = EnumSet.of(Reason.INVALID_UTF8, Reason.NUL_BYTE, Reason.TOO_LARGE);
 
   private static Arguments bad(Reason reason, String message, String... mentions) {
     return Arguments.of(reason, message, List.of(mentions));
@@ -83,6 +91,7 @@ class DefinitionParserTest {
   void everyReasonIsExercised() {
     Set<Reason> covered = EnumSet.noneOf(Reason.class);
     invalid().forEach(args -> covered.add((Reason) args.get()[0]));
+    covered.addAll(BYTE_LEVEL); // in DefinitionLimitsTest
     assertEquals(EnumSet.allOf(Reason.class), covered);
   }
 

@@ -7,6 +7,7 @@ import dev.granular.avro.DefinitionUpdate;
 import dev.granular.sink.definitions.DefinitionException;
 import dev.granular.sink.definitions.DefinitionParser;
 import dev.granular.sink.definitions.PropertyDefinition;
+import dev.granular.sink.text.Utf8;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import org.apache.kafka.streams.processor.api.ContextualProcessor;
@@ -29,8 +30,8 @@ public final class DefinitionsValidateProcessor extends ContextualProcessor<byte
   public void process(Record<byte[], byte[]> record) {
     String key = record.key() == null ? "" : new String(record.key(), StandardCharsets.UTF_8);
     int slash = key.indexOf('/');
-    if (slash <= 0 || slash == key.length() - 1) {
-      reject(record, "bad_key", "key must be <workspaceId>/<propertyId>, got '" + key + "'");
+    if (slash <= 0 || slash == key.length() - 1 || Utf8.firstInvalid(record.key()) >= 0) {
+      reject(record, "bad_key", "key must be <workspaceId>/<propertyId> in UTF-8, got '" + key + "'");
       return;
     }
     String workspace = key.substring(0, slash);
@@ -39,14 +40,13 @@ public final class DefinitionsValidateProcessor extends ContextualProcessor<byte
       forward(record, new DefinitionUpdate(workspace, property, null));
       return;
     }
-    String json = new String(record.value(), StandardCharsets.UTF_8);
     try {
-      PropertyDefinition definition = DefinitionParser.parse(json);
+      PropertyDefinition definition = DefinitionParser.parse(record.value());
       if (!definition.workspaceId().equals(workspace) || !definition.id().equals(property)) {
         reject(record, "key_mismatch", "key " + key + " but value is " + definition.workspaceId() + "/" + definition.id());
         return;
       }
-      forward(record, new DefinitionUpdate(workspace, property, json));
+      forward(record, new DefinitionUpdate(workspace, property, new String(record.value(), StandardCharsets.UTF_8)));
     } catch (DefinitionException e) {
       reject(record, e.reason().name().toLowerCase(Locale.ROOT), e.getMessage());
     } catch (RuntimeException e) {

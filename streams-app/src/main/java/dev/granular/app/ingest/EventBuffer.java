@@ -12,10 +12,9 @@ import dev.granular.app.support.CommitBarrier;
 /**
  * The ingest batch, held as a Kafka Streams state store so that Streams itself enforces at-least-once.
  *
- * <p>Why a store: before Kafka Streams commits a task's input offsets it flushes every state store of that
- * task ({@code StreamTask#prepareCommit}). This store's {@link #flush()} inserts the buffered events into
- * ClickHouse and returns only once the insert is acknowledged, so an offset is never committed ahead of its
- * event. If the insert keeps failing, flush throws, the stream thread is replaced, the buffer is dropped with
+ * <p>Why a store: before Kafka Streams commits a task's input offsets it runs every {@link CommitBarrier} of
+ * that task. This store's barrier inserts the buffered events into ClickHouse and returns only once the insert
+ * is acknowledged, so an offset is never committed ahead of its event. If the insert keeps failing, flush throws, the stream thread is replaced, the buffer is dropped with
  * the task, and the uncommitted events are read again. The buffer is deliberately not changelogged: the input
  * topic is its log.
  */
@@ -39,7 +38,7 @@ public final class EventBuffer extends CommitBarrier {
 
   /** Inserts the buffered events; blocks until ClickHouse acknowledged them, or throws. */
   @Override
-  public void flush() {
+  protected void awaitDurable() {
     if (buffer.isEmpty()) {
       return;
     }

@@ -1,12 +1,15 @@
 package dev.granular.app.ingest;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.granular.avro.EventType;
 import dev.granular.avro.UserEvent;
 import dev.granular.avro.codec.AvroCodec;
+import dev.granular.sink.text.Utf8;
 import java.io.IOException;
 import java.time.DateTimeException;
 import java.time.Instant;
@@ -42,9 +45,24 @@ public final class EventParser {
     if (AvroCodec.looksLikeSingleObject(value)) {
       return parseAvro(value);
     }
+    // Checked on the bytes: Jackson lets overlong forms and encoded surrogates through, and names NUL vaguely.
+    int nul = Utf8.indexOfNul(value);
+    if (nul >= 0) {
+      return ParseResult.reject(RejectReason.NUL_BYTE, "raw NUL byte at offset " + nul + " (in a string, escape it as \\u0000)");
+    }
+    int invalid = Utf8.firstInvalid(value);
+    if (invalid >= 0) {
+      return ParseResult.reject(RejectReason.INVALID_UTF8, "not UTF-8 at byte offset " + invalid);
+    }
     JsonNode root;
-    try {
-      root = JSON.readTree(value);
+    try (JsonParser parser = JSON.createParser(value)) {
+      root = JSON.readTree(parser);
+      if (root != null && trailing(parser)) {
+        return ParseResult.reject(RejectReason.TRAILING_DATA, "more after the JSON value: one event per record");
+      }
+    } catch (StreamConstraintsException e) {
+      String limit = String.valueOf(e.getOriginalMessage());
+      return ParseResult.reject(limit.contains("nesting depth") ? RejectReason.TOO_DEEP : RejectReason.TOKEN_TOO_LONG, firstLine(limit));
     } catch (IOException e) {
       return ParseResult.reject(RejectReason.UNPARSEABLE_JSON, firstLine(e.getMessage()));
     }
@@ -68,6 +86,14 @@ public final class EventParser {
       }
     }
     return validate(event);
+  }
+
+  private static boolean trailing(JsonParser parser) {
+    try {
+      return parser.nextToken() != null;
+    } catch (IOException e) {
+      return true; // garbage after the value
+    }
   }
 
   private static boolean isJsonObject(String text) {
@@ -128,6 +154,13 @@ public final class EventParser {
         {"userId", e.getUserId()}, {"anonymousId", e.getAnonymousId()}, {"event", e.getEvent()}}) {
       if (field[1] != null && field[1].length() > maxFieldLength) {
         return ParseResult.reject(RejectReason.FIELD_TOO_LONG, field[0] + " is " + field[1].length() + " chars > limit " + maxFieldLength);
+      }
+    }
+    for (String[] field : new String[][] {{"workspaceId", e.getWorkspaceId()}, {"messageId", e.getMessageId()},
+        {"userId", e.getUserId()}, {"anonymousId", e.getAnonymousId()}, {"event", e.getEvent()},
+        {"properties", e.getPropertiesJson()}, {"traits", e.getTraitsJson()}}) {
+      if (field[1] != null && Utf8.loneSurrogate(field[1]) >= 0) {
+        return ParseResult.reject(RejectReason.LONE_SURROGATE, field[0] + " holds an unpaired surrogate (\\ud800-\\udfff)");
       }
     }
     if (isBlank(e.getUserId())) {

@@ -13,7 +13,7 @@ import org.apache.kafka.streams.processor.StateStoreContext;
 
 /**
  * One partition's K compute slots, held as a state store so that Kafka Streams enforces at-least-once:
- * before a task's input offsets are committed, Streams flushes its stores, and {@link #flush()} returns only
+ * before a task's input offsets are committed, Streams runs its {@link CommitBarrier}, which returns only
  * when every accepted compute task has finished its ClickHouse work. The lifecycle and what may start are the
  * {@link SlotBook}'s; this class only guards it with a lock, runs started tasks on K worker threads, and hands
  * finished results to the stream thread ({@link #forwardFinished}).
@@ -109,7 +109,7 @@ public final class TaskSlots extends CommitBarrier {
 
   /** Waits until every accepted task has finished: offsets are committed only after this returns. */
   @Override
-  public synchronized void flush() {
+  protected synchronized void awaitDurable() {
     try {
       while (book.unfinished() > 0) {
         wait();

@@ -51,7 +51,10 @@ public final class Stores {
   }
 
   public static StoreBuilder<KeyValueStore<String, WorkspaceDefinitions>> workspaceDefinitions() {
-    return keyValue(WORKSPACE_DEFINITIONS, new AvroSerde<>(WorkspaceDefinitions.class));
+    // One record holds all of a workspace's definitions, each up to DefinitionParser.MAX_BYTES: a few large ones
+    // would pass the broker's default 1 MB and stop the planner's thread on every retry.
+    return keyValue(WORKSPACE_DEFINITIONS, new AvroSerde<>(WorkspaceDefinitions.class)).withLoggingEnabled(
+        java.util.Map.of(org.apache.kafka.common.config.TopicConfig.MAX_MESSAGE_BYTES_CONFIG, Integer.toString(Topics.MAX_INPUT_RECORD_BYTES)));
   }
 
   /**

@@ -42,6 +42,10 @@ public final class StreamsProperties {
     p.put(StreamsConfig.consumerPrefix("internal.leave.group.on.close"), true);
     p.put(StreamsConfig.producerPrefix(ProducerConfig.ACKS_CONFIG), "all");
     p.put(StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG), 20);
+    // An oversized input (up to the input topics' 16 MB) goes to its dead-letter topic with its original bytes.
+    // Fetch sizes stay at their defaults: a consumer returns a partition's first batch even when it is larger than
+    // max.partition.fetch.bytes (KIP-74), and raising that would reserve more heap per partition on every fetch.
+    p.put(StreamsConfig.producerPrefix(ProducerConfig.MAX_REQUEST_SIZE_CONFIG), Topics.MAX_DEAD_LETTER_BYTES);
     return p;
   }
 }

@@ -1,15 +1,25 @@
 package dev.granular.app.topology;
 
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.AlterConfigOp;
+import org.apache.kafka.clients.admin.Config;
+import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.config.TopicConfig;
 
-/** Creates Granular's topics when missing; existing topics are left as they are. */
+/**
+ * Creates Granular's topics when missing. Existing topics are left as they are, except that a record size limit
+ * below the declared one is raised: the app relies on it to dead-letter oversized input rather than fail on it.
+ */
 public final class TopicAdmin implements AutoCloseable {
   private final Admin admin;
 
@@ -22,6 +32,7 @@ public final class TopicAdmin implements AutoCloseable {
   public List<String> ensure(List<Topics.Topic<?, ?>> topics, int partitions, short replication) {
     try {
       Set<String> existing = admin.listTopics().names().get();
+      raiseSizeLimits(topics.stream().filter(t -> existing.contains(t.name())).toList());
       List<NewTopic> missing = new ArrayList<>();
       for (Topics.Topic<?, ?> topic : topics) {
         if (!existing.contains(topic.name())) {
@@ -49,6 +60,28 @@ public final class TopicAdmin implements AutoCloseable {
       throw new IllegalStateException("interrupted while creating topics", e);
     } catch (ExecutionException e) {
       throw new IllegalStateException("cannot create topics: " + e.getCause().getMessage(), e.getCause());
+    }
+  }
+
+  private void raiseSizeLimits(List<Topics.Topic<?, ?>> existing) throws InterruptedException, ExecutionException {
+    String key = TopicConfig.MAX_MESSAGE_BYTES_CONFIG;
+    List<ConfigResource> declared = existing.stream().filter(t -> t.configs().containsKey(key))
+        .map(t -> new ConfigResource(ConfigResource.Type.TOPIC, t.name())).toList();
+    if (declared.isEmpty()) {
+      return;
+    }
+    Map<ConfigResource, Config> current = admin.describeConfigs(declared).all().get();
+    Map<ConfigResource, Collection<AlterConfigOp>> raises = new HashMap<>();
+    for (Topics.Topic<?, ?> topic : existing) {
+      ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, topic.name());
+      String wanted = topic.configs().get(key);
+      ConfigEntry now = current.containsKey(resource) ? current.get(resource).get(key) : null;
+      if (wanted != null && (now == null || Long.parseLong(now.value()) < Long.parseLong(wanted))) {
+        raises.put(resource, List.of(new AlterConfigOp(new ConfigEntry(key, wanted), AlterConfigOp.OpType.SET)));
+      }
+    }
+    if (!raises.isEmpty()) {
+      admin.incrementalAlterConfigs(raises).all().get();
     }
   }
 

@@ -24,6 +24,19 @@ public final class Topics {
   /** A topic and how to read and write it. */
   public record Topic<K, V>(String name, Serde<K> keySerde, Serde<V> valueSerde, Map<String, String> configs) {}
 
+  /**
+   * The largest record the input topics accept. Far above any valid input (INGEST_MAX_PAYLOAD_BYTES, 256 KB;
+   * DefinitionParser.MAX_BYTES): a producer's oversized record must still be accepted, so that validation can
+   * dead-letter it byte for byte instead of the producer losing it to a RecordTooLargeException.
+   */
+  public static final int MAX_INPUT_RECORD_BYTES = 16 * 1024 * 1024;
+  /** Dead letters are the input plus headers (reason, a capped detail, source): headroom over the input limit. */
+  public static final int MAX_DEAD_LETTER_BYTES = MAX_INPUT_RECORD_BYTES + 64 * 1024;
+
+  private static final Map<String, String> LARGE_INPUT = Map.of(TopicConfig.MAX_MESSAGE_BYTES_CONFIG,
+      Integer.toString(MAX_INPUT_RECORD_BYTES));
+  private static final Map<String, String> LARGE_DEAD_LETTERS = Map.of(TopicConfig.MAX_MESSAGE_BYTES_CONFIG,
+      Integer.toString(MAX_DEAD_LETTER_BYTES));
   private static final Map<String, String> WEEK = Map.of(TopicConfig.RETENTION_MS_CONFIG, Long.toString(7L * 24 * 3600 * 1000));
   private static final Map<String, String> COMPACTED = Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT);
 
@@ -43,11 +56,11 @@ public final class Topics {
   public final Topic<String, byte[]> backfills;
 
   public Topics(TopicNames names) {
-    userEvents = new Topic<>(names.userEvents(), Serdes.ByteArray(), Serdes.ByteArray(), Map.of());
-    userEventsDlq = new Topic<>(names.userEventsDlq(), Serdes.ByteArray(), Serdes.ByteArray(), Map.of());
+    userEvents = new Topic<>(names.userEvents(), Serdes.ByteArray(), Serdes.ByteArray(), LARGE_INPUT);
+    userEventsDlq = new Topic<>(names.userEventsDlq(), Serdes.ByteArray(), Serdes.ByteArray(), LARGE_DEAD_LETTERS);
     ingestProgress = new Topic<>(names.ingestProgress(), Serdes.String(), new AvroSerde<>(IngestProgress.class), WEEK);
-    definitions = new Topic<>(names.definitions(), Serdes.ByteArray(), Serdes.ByteArray(), COMPACTED);
-    definitionsDlq = new Topic<>(names.definitionsDlq(), Serdes.ByteArray(), Serdes.ByteArray(), Map.of());
+    definitions = new Topic<>(names.definitions(), Serdes.ByteArray(), Serdes.ByteArray(), with(COMPACTED, LARGE_INPUT));
+    definitionsDlq = new Topic<>(names.definitionsDlq(), Serdes.ByteArray(), Serdes.ByteArray(), LARGE_DEAD_LETTERS);
     workspaceTicks = new Topic<>(names.workspaceTicks(), Serdes.String(), new AvroSerde<>(WorkspaceTick.class), WEEK);
     computeTasks = new Topic<>(names.computeTasks(), Serdes.String(), new AvroSerde<>(ComputeTask.class), WEEK);
     computeTasksPriority = new Topic<>(names.computeTasksPriority(), Serdes.String(), new AvroSerde<>(ComputeTask.class), WEEK);
@@ -55,6 +68,12 @@ public final class Topics {
     computeTasksDlq = new Topic<>(names.computeTasksDlq(), Serdes.ByteArray(), Serdes.ByteArray(), Map.of());
     assignments = new Topic<>(names.assignments(), Serdes.String(), new AvroSerde<>(AssignmentChange.class), Map.of());
     backfills = new Topic<>(names.backfills(), Serdes.String(), Serdes.ByteArray(), COMPACTED);
+  }
+
+  private static Map<String, String> with(Map<String, String> a, Map<String, String> b) {
+    Map<String, String> both = new java.util.HashMap<>(a);
+    both.putAll(b);
+    return Map.copyOf(both);
   }
 
   /** Serde of the internal repartition topic that co-locates each workspace's events. */

@@ -94,7 +94,40 @@ class EventParserTest {
       ParseResult result = parse(record[1]);
       assertEquals(record[0], assertInstanceOf(ParseResult.Rejected.class, result, record[0]).reason().code());
     }
-    assertEquals(RejectReason.values().length - 1, invalid.size(), "one sample per reason except undecodable_avro");
+    // The samples are JSON text for the demo and the load generator; byte-level and parser-limit reasons are in
+    // badInputGetsItsOwnReason below and in the bench's bad-input catalogue.
+    assertEquals(RejectReason.values().length - 1 - BAD_INPUT.size(), invalid.size(),
+        "one sample per reason except undecodable_avro and " + BAD_INPUT);
+  }
+
+  private static final List<RejectReason> BAD_INPUT = List.of(RejectReason.INVALID_UTF8, RejectReason.NUL_BYTE,
+      RejectReason.LONE_SURROGATE, RejectReason.TOO_DEEP, RejectReason.TOKEN_TOO_LONG, RejectReason.TRAILING_DATA);
+
+  /** A track event whose event name is {@code name} as raw bytes. */
+  private RejectReason rejectedBytes(byte... name) {
+    byte[] head = "{\"workspaceId\":\"w\",\"messageId\":\"m\",\"type\":\"track\",\"userId\":\"u\",\"event\":\"".getBytes(StandardCharsets.UTF_8);
+    byte[] value = java.util.Arrays.copyOf(head, head.length + name.length + 2);
+    System.arraycopy(name, 0, value, head.length, name.length);
+    value[value.length - 2] = '"';
+    value[value.length - 1] = '}';
+    return assertInstanceOf(ParseResult.Rejected.class, parser.parse(value, 0)).reason();
+  }
+
+  @Test
+  void badInputGetsItsOwnReason() {
+    assertEquals(RejectReason.INVALID_UTF8, rejectedBytes((byte) 'a', (byte) 0xFF));
+    assertEquals(RejectReason.INVALID_UTF8, rejectedBytes((byte) 0xC0, (byte) 0xAF)); // overlong '/', which Jackson accepts
+    assertEquals(RejectReason.INVALID_UTF8, rejectedBytes((byte) 0xED, (byte) 0xA0, (byte) 0x80)); // an encoded surrogate
+    assertEquals(RejectReason.NUL_BYTE, rejectedBytes((byte) 'a', (byte) 0));
+    String event = "{\"workspaceId\":\"w\",\"messageId\":\"m\",\"type\":\"track\",\"userId\":\"u\",\"event\":\"e\"";
+    assertEquals(RejectReason.LONE_SURROGATE, rejected(event.replace("\"e\"", "\"e\\ud800\"") + "}"));
+    assertEquals(RejectReason.LONE_SURROGATE, rejected(event + ",\"properties\":{\"k\\udc00\":1}}"));
+    assertEquals(RejectReason.TOO_DEEP, rejected(event + ",\"properties\":{\"a\":" + "[".repeat(1_500) + "]".repeat(1_500) + "}}"));
+    assertEquals(RejectReason.TOKEN_TOO_LONG, rejected(event + ",\"properties\":{\"n\":" + "9".repeat(1_001) + "}}"));
+    assertEquals(RejectReason.TRAILING_DATA, rejected(event + "}" + event + "}"));
+    assertEquals(RejectReason.TRAILING_DATA, rejected(event + "} garbage"));
+    assertEquals("e\u0000", valid(event.replace("\"e\"", "\"e\\u0000\"") + "}\n").getEvent(), "escaped NUL, trailing newline");
+    assertEquals("e\uD83D\uDE00", valid(event.replace("\"e\"", "\"e\\ud83d\\ude00\"") + "}").getEvent(), "a pair is fine");
   }
 
   @Test

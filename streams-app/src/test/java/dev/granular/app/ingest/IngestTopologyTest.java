@@ -33,6 +33,8 @@ import org.junit.jupiter.api.Test;
 /** The production ingest topology on TopologyTestDriver, with an in-memory sink standing in for ClickHouse. */
 class IngestTopologyTest {
   private final List<StoredEvent> stored = new ArrayList<>();
+  /** Every event the writer handed to the sink, stored or refused. */
+  private final List<StoredEvent> offered = new ArrayList<>();
   private final AtomicLong clock = new AtomicLong(1_000_000);
   private boolean sinkDown;
   private TopologyTestDriver driver;
@@ -44,6 +46,7 @@ class IngestTopologyTest {
   void start() {
     AppConfig config = AppConfig.load(null, Map.of("granular.ingest.batch-size", 3, "granular.ingest.flush-interval", "10s"));
     var deps = new GranularTopology.Dependencies(() -> batch -> {
+      offered.addAll(batch);
       if (sinkDown) {
         throw new IllegalStateException("ClickHouse unreachable");
       }
@@ -123,8 +126,22 @@ class IngestTopologyTest {
   @Test
   void aFailingSinkFailsTheCommitInsteadOfDroppingEvents() {
     sinkDown = true;
-    assertThrows(RuntimeException.class, () -> send(event("w", "lost?")));
-    assertTrue(stored.isEmpty());
+    RuntimeException failure = assertThrows(RuntimeException.class, () -> send(event("w", "lost?")));
+    // Not "nothing stored" (this fake never stores while down) but: the flush handed the sink this very event.
+    assertEquals(List.of("lost?"), ids(offered), "the commit's flush handed the event to the sink");
+    assertTrue(causes(failure).contains("ClickHouse unreachable"), "the sink's own failure: " + causes(failure));
+  }
+
+  private static List<String> ids(List<StoredEvent> events) {
+    return events.stream().map(StoredEvent::messageId).toList();
+  }
+
+  private static List<String> causes(Throwable e) {
+    List<String> out = new ArrayList<>();
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      out.add(t.getMessage());
+    }
+    return out;
   }
 
   @Test
