@@ -86,6 +86,10 @@ class HttpApiIT {
       // Status: the same fields as `granular status --json`, read from the changelog.
       JsonNode status = http.get("/api/status").json();
       assertEquals(1, status.get("workspaces").size());
+      // The changelog shows the state once its transaction commits (exactly-once), up to a commit interval later.
+      await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(500)).until(() ->
+          WorkspaceStatus.describe(PlannerSnapshot.read(config).states().get(W)).toString()
+              .equals(status.get("workspaces").get(0).toString()));
       assertEquals(WorkspaceStatus.describe(PlannerSnapshot.read(config).states().get(W)).toString(), status.get("workspaces").get(0).toString());
       assertEquals("127.0.0.1:" + app.httpPort(), status.get("instances").get(0).asText());
       JsonNode one = http.get("/api/workspaces/" + W).json();
