@@ -3,6 +3,7 @@ package dev.granular.sink.compile;
 import java.util.ArrayDeque;
 import java.util.Comparator;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -111,7 +112,21 @@ public final class WorkspaceIndex {
     return new Counts(roots.size(), criteria.size(), leaves.size(), newLeaves.size(), changedProperties.size());
   }
 
-  /** The input for the next compile of this workspace. */
+  /**
+   * The baseline to store as soon as this version replaces the previous one, before any plan over it has
+   * completed. Its ids are kept at once: ids are never reused, so two versions compiled against one baseline
+   * cannot give one id to two leaves. Only what this version still maintains stays live, because from now on
+   * the sink runs every task on this version. A leaf it drops stops being updated, so it is backfilled if it
+   * comes back. A property whose root changed, or that was deleted, is resolved again. Compiling this version
+   * against the result gives this same index.
+   */
+  public CompileBaseline installedBaseline() {
+    Map<String, String> unchanged = new HashMap<>(roots);
+    unchanged.keySet().removeAll(changedProperties);
+    return new CompileBaseline(leafIds, criterionIds, unchanged, knownLeaves());
+  }
+
+  /** The input for the next compile of this workspace, once a plan over this version has completed. */
   public CompileBaseline baseline() {
     return new CompileBaseline(leafIds, criterionIds, roots, leaves.keySet());
   }

@@ -123,6 +123,44 @@ class ProfileCompilerTest {
   }
 
   @Test
+  void aVersionInstalledBeforeAnyPlanCompletedKeepsItsIdsAndForgetsWhatItNoLongerMaintains() {
+    PropertyDefinition s1 = entry("s1", ENV_TEST);
+    PropertyDefinition s2 = entry("s2", "{'type':'Performed','id':'1','event':'test'}");
+    WorkspaceIndex first = ProfileCompiler.compile(WS, List.of(s1, s2));
+    String envLeaf = first.leavesOf("s1").iterator().next();
+    CompileBaseline completed = first.baseline(); // a plan over the first version completed
+
+    // s1 deleted: tasks now run without it, so its leaf stops being updated, even if no plan completes
+    WorkspaceIndex deleted = ProfileCompiler.compile(WS, List.of(s2), completed);
+    CompileBaseline installed = deleted.installedBaseline();
+    assertEquals(Set.of(first.leavesOf("s2").iterator().next()), installed.liveLeaves());
+    assertEquals(Set.of("s2"), installed.roots().keySet());
+    // ... and restored before any plan over the deleted version completed
+    WorkspaceIndex restored = ProfileCompiler.compile(WS, List.of(s1, s2), installed);
+    assertEquals(Set.of(envLeaf), restored.newLeaves(), "the restored leaf missed windows: backfilled");
+    assertEquals(Set.of("s1"), restored.changedProperties(), "the restored property is resolved again");
+    assertEquals(1, restored.leafIds().get(envLeaf), "with its old id");
+
+    WorkspaceIndex again = ProfileCompiler.compile(WS, List.of(s2), installed);
+    assertEquals(deleted.newLeaves(), again.newLeaves(), "the installed value compiles to the same index");
+    assertEquals(deleted.changedProperties(), again.changedProperties());
+    assertEquals(deleted.leafIds(), again.leafIds());
+  }
+
+  @Test
+  void twoVersionsInstalledInTurnNeverGiveOneIdToTwoLeaves() {
+    PropertyDefinition s1 = entry("s1", ENV_TEST);
+    CompileBaseline completed = ProfileCompiler.compile(WS, List.of(s1)).baseline();
+    WorkspaceIndex second = ProfileCompiler.compile(WS, List.of(s1, entry("s2", "{'type':'Performed','id':'1','event':'a'}")),
+        completed);
+    WorkspaceIndex third = ProfileCompiler.compile(WS, List.of(s1, entry("s3", "{'type':'Performed','id':'1','event':'b'}")),
+        second.installedBaseline());
+    int s2Leaf = second.leafIds().get(second.leavesOf("s2").iterator().next());
+    int s3Leaf = third.leafIds().get(third.leavesOf("s3").iterator().next());
+    assertNotEquals(s2Leaf, s3Leaf, "a task of the second version may already have written state under its id");
+  }
+
+  @Test
   void aChangedDefinitionMarksOnlyItsNewLeavesAsNew() {
     PropertyDefinition s1 = entry("s1", "{'type':'Performed','id':'1','event':'test','timesOperator':'>=','times':1}");
     PropertyDefinition s2 = and("s2", ENV_TEST, RUNNING);

@@ -18,7 +18,19 @@ import java.util.TreeSet;
 import java.util.TreeMap;
 
 /** A workspace's definitions compiled against its stored baseline, and the planner's view of them. */
-public record CompiledWorkspace(long version, List<PropertyDefinition> definitions, WorkspaceIndex index, WorkspaceView view) {
+public record CompiledWorkspace(long version, List<PropertyDefinition> definitions, WorkspaceIndex index, WorkspaceView view,
+    Stamp stamp) {
+
+  /**
+   * Which stored value a compile belongs to. Between two versions the baseline only moves forward (ids and, on
+   * completion, live leaves and roots grow), so its sizes tell the values of one version apart.
+   */
+  public record Stamp(long version, int leafIds, int liveLeaves, int roots, boolean liveLeavesKnown) {
+    public static Stamp of(WorkspaceDefinitions stored) {
+      return new Stamp(stored.getVersion(), stored.getLeafIds().size(), stored.getLiveLeaves().size(), stored.getRoots().size(),
+          stored.getLiveLeavesKnown());
+    }
+  }
 
   public static CompiledWorkspace of(WorkspaceDefinitions stored) {
     List<PropertyDefinition> definitions = new ArrayList<>();
@@ -35,12 +47,25 @@ public record CompiledWorkspace(long version, List<PropertyDefinition> definitio
     List<String> changed = new ArrayList<>(index.changedProperties());
     changed.sort(null);
     WorkspaceView view = new WorkspaceView(stored.getVersion(), properties, changed, index.leaves().size(), timeDependent(index));
-    return new CompiledWorkspace(stored.getVersion(), List.copyOf(definitions), index, view);
+    return new CompiledWorkspace(stored.getVersion(), List.copyOf(definitions), index, view, Stamp.of(stored));
   }
 
   /** The store value with this compile's baseline, once a plan over this version has completed. */
   public WorkspaceDefinitions withBaseline(WorkspaceDefinitions stored) {
-    CompileBaseline baseline = index.baseline();
+    return stored(stored, index.baseline());
+  }
+
+  /** The store value for this version as it replaces the previous one: see {@link WorkspaceIndex#installedBaseline()}. */
+  public WorkspaceDefinitions installedValue(WorkspaceDefinitions next) {
+    return stored(next, index.installedBaseline());
+  }
+
+  /** This compile, as the compile of another stored value that compiles to the same index. */
+  CompiledWorkspace as(WorkspaceDefinitions stored) {
+    return new CompiledWorkspace(version, definitions, index, view, Stamp.of(stored));
+  }
+
+  private static WorkspaceDefinitions stored(WorkspaceDefinitions stored, CompileBaseline baseline) {
     return WorkspaceDefinitions.newBuilder(stored)
         .setLeafIds(Map.copyOf(baseline.leafIds().asMap()))
         .setCriterionIds(Map.copyOf(baseline.criterionIds().asMap()))
@@ -50,9 +75,9 @@ public record CompiledWorkspace(long version, List<PropertyDefinition> definitio
         .build();
   }
 
-  /** Leaf ids known to the baseline this was compiled against; changes when a plan completes. */
-  public int baselineSize() {
-    return index.knownLeaves().size();
+  /** True when this is the compile of exactly that stored value. */
+  public boolean compiledFrom(WorkspaceDefinitions stored) {
+    return stamp.equals(Stamp.of(stored));
   }
 
   /** True when some property can change with the clock alone: windows, Within, HasBeen, absolute times. */

@@ -24,8 +24,7 @@ public final class CompiledWorkspaces extends TaskLocalStore {
   /** The compiled form of exactly this stored version; throws if it does not compile. */
   public CompiledWorkspace get(WorkspaceDefinitions stored) {
     CompiledWorkspace hit = cache.get(stored.getWorkspaceId());
-    // A baseline changes only with a version or with its leaf ids, so (version, baseline size) identifies it.
-    if (hit != null && hit.version() == stored.getVersion() && hit.baselineSize() == stored.getLeafIds().size()) {
+    if (hit != null && hit.compiledFrom(stored)) {
       return hit;
     }
     long start = System.nanoTime();
@@ -33,5 +32,16 @@ public final class CompiledWorkspaces extends TaskLocalStore {
     compiled.accept(System.nanoTime() - start);
     cache.put(stored.getWorkspaceId(), fresh);
     return fresh;
+  }
+
+  /**
+   * A new version, compiled against the stored baseline (throws if it does not compile), turned into the value
+   * to store for it ({@link CompiledWorkspace#installedValue}); that value's compile is this same one, kept.
+   */
+  public WorkspaceDefinitions install(WorkspaceDefinitions next) {
+    CompiledWorkspace fresh = get(next);
+    WorkspaceDefinitions value = fresh.installedValue(next);
+    cache.put(value.getWorkspaceId(), fresh.as(value));
+    return value;
   }
 }

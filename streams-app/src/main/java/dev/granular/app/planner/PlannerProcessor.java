@@ -149,6 +149,7 @@ public final class PlannerProcessor extends ContextualProcessor<String, PlannerI
         : WorkspaceDefinitions.newBuilder(stored).setVersion(stored.getVersion() + 1).setDefinitions(map).build();
     CompiledWorkspace result;
     try {
+      next = compiled.install(next); // what the previous version kept up to date and this one still reads
       result = compiled.get(next);
     } catch (RuntimeException e) {
       context().forward(new Record<>(workspace, (PlannerOutput) new PlannerOutput.RejectedDefinition(workspace, update.getPropertyId(),
