@@ -18,7 +18,16 @@ import java.util.Map;
  * Every workspace's final answers as the app reads them (segment members, user-property values), dumped as
  * sorted lines and hashed: two runs of the same load agree exactly when their hashes do.
  */
-record AnswerDump(long lines, String sha256, Map<ChangeAudit.Key, String> answers) {
+record AnswerDump(List<String> sorted, String sha256, Map<ChangeAudit.Key, String> answers) {
+
+  long lines() {
+    return sorted.size();
+  }
+
+  /** The sorted lines, for a diff when two runs disagree. */
+  void write(java.nio.file.Path file) throws java.io.IOException {
+    java.nio.file.Files.write(file, sorted, StandardCharsets.UTF_8);
+  }
 
   static AnswerDump of(ClickHouse clickHouse, List<String> workspaces) {
     AssignmentReader reader = new AssignmentReader(clickHouse, new RetryPolicy(Duration.ofMillis(200), Duration.ofSeconds(2),
@@ -37,7 +46,7 @@ record AnswerDump(long lines, String sha256, Map<ChangeAudit.Key, String> answer
       }));
     }
     lines.sort(null);
-    return new AnswerDump(lines.size(), sha256(lines), answers);
+    return new AnswerDump(List.copyOf(lines), sha256(lines), answers);
   }
 
   private static String sha256(List<String> lines) {

@@ -68,15 +68,20 @@ final class ChaosRun {
         ChaosContext ctx = new ChaosContext(env, fleet, services, lag, size.events(), generator.definitions());
         scenario.inject(ctx);
         LoadSummary summary = produced.get();
-        List<String> workspaces = generator.workspaceIds();
+        System.out.printf("chaos:   fault injected and load produced after %.0f s%n", (System.currentTimeMillis() - started) / 1000.0);
+        var accepted = BadInputs.acceptedEvents(BAD_INPUT_RUN); // hostile but valid: stored and answered like the load
+        List<String> workspaces = new ArrayList<>(generator.workspaceIds());
+        accepted.stream().map(e -> e.get(0)).distinct().filter(w -> !workspaces.contains(w)).forEach(workspaces::add);
         long caughtUp = CaughtUp.await(config, lag, workspaces, Duration.ofMinutes(15), () -> { });
+        System.out.printf("chaos:   caught up after %.0f s%n", (caughtUp - started) / 1000.0);
         try (ClickHouse ch = new ClickHouse(config.clickHouse())) {
           long stored = ch.scalarLong("SELECT uniqExact(workspace_id, message_id) FROM " + ch.table("user_events"));
           AnswerDump dump = AnswerDump.of(ch, workspaces);
+          dump.write(workDir.resolve(scenario.key() + "-answers.txt")); // the latest run's, to diff against clean's
           ChangeAudit.Result audit = ChangeAudit.audit(canonical(RunRecords.changes(config)), dump.answers());
           List<String> notes = new ArrayList<>(ctx.notes);
           notes.add(fleet.kills() + " instance SIGKILLs in all");
-          return new RunFigures(scenario.key(), scenario.title(), summary.events() - summary.restatements() - summary.invalid(), stored,
+          return new RunFigures(scenario.key(), scenario.title(), summary.events() - summary.restatements() - summary.invalid() + accepted.size(), stored,
               CaughtUp.countedEvents(config, workspaces), dump, audit, (caughtUp - ctx.faultEndedAtMs()) / 1000.0, lag.peak(),
               (System.currentTimeMillis() - started) / 1000.0, RunRecords.deadLetters(config, config.topics().userEventsDlq()),
               RunRecords.deadLetters(config, config.topics().definitionsDlq()), badInput(config, ch), notes);
