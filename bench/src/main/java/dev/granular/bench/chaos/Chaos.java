@@ -22,13 +22,14 @@ public final class Chaos {
   }
 
   /** @return 0 when every loss, duplicate and identity figure is 0 or equal, 1 otherwise */
-  public static int run(ChaosSize size, List<String> only, Path root, String invokedAs) throws Exception {
+  public static int run(ChaosSize size, List<String> only, Path root, String invokedAs, Duration commitInterval) throws Exception {
     long started = System.currentTimeMillis();
     List<Scenario> chosen = scenarios().stream().filter(s -> only.isEmpty() || only.contains(s.key())).toList();
     Services services = new Services(root);
     Path work = Files.createDirectories(root.resolve(".run/chaos-work"));
     String broker = AppConfig.load(null, Map.of()).kafka().bootstrapServers();
-    ChaosRun runs = new ChaosRun(size, services, work, Map.of(), broker);
+    ChaosRun runs = new ChaosRun(size, services, work,
+        Map.of("granular.kafka.commit-interval", commitInterval.toMillis() + "ms"), broker);
     boolean cluster = chosen.stream().anyMatch(Scenario::onCluster);
     Thread stopServers = new Thread(() -> stopQuietly(services, cluster), "chaos-stop-servers"); // also on Ctrl-C
     Runtime.getRuntime().addShutdownHook(stopServers);
@@ -49,7 +50,7 @@ public final class Chaos {
       stopQuietly(services, cluster);
       Runtime.getRuntime().removeShutdownHook(stopServers);
     }
-    ReliabilityReport report = new ReliabilityReport(size, invokedAs, clean, verdicts,
+    ReliabilityReport report = new ReliabilityReport(size, invokedAs, commitInterval, clean, verdicts,
         (System.currentTimeMillis() - started) / 1000.0);
     report.write(root.resolve("RELIABILITY.md"), root.resolve("reliability.json"));
     System.out.println("chaos: wrote RELIABILITY.md and reliability.json: " + (report.passed() ? "PASS" : "FAIL"));

@@ -9,7 +9,7 @@ import java.util.Map;
 final class ReliabilityMarkdown {
   private ReliabilityMarkdown() {}
 
-  static String render(ChaosSize size, String invokedAs, RunFigures clean, List<ScenarioVerdict> verdicts,
+  static String render(ChaosSize size, String invokedAs, java.time.Duration commitInterval, RunFigures clean, List<ScenarioVerdict> verdicts,
       double totalSeconds, boolean passed) {
     StringBuilder md = new StringBuilder("# Reliability\n\n");
     md.append(String.format(Locale.ROOT, "Written by `%s` at %s (size %s, %.0f s in all). Every figure below was measured by"
@@ -17,9 +17,11 @@ final class ReliabilityMarkdown {
         totalSeconds, passed ? "PASS" : "FAIL"));
     md.append(String.format(Locale.ROOT, "Each scenario feeds the same generated load (%,d records: %,d distinct valid events in"
         + " several workspaces, one of them a whale, plus restatements, re-sent messageIds, late events and invalid records) into"
-        + " fresh topics, database and consumer group, with 2 instances under exactly-once, injects its fault, waits until the"
+        + " fresh topics, database and consumer group, with 2 instances under exactly-once (commit interval %s; the app's default is 5 s, and under exactly-once every hop"
+        + " between its stages waits for a commit, so a shorter one makes the runs fit their time), injects its fault, waits until the"
         + " app caught up, and is then compared with the clean run of the same load: the oracle is that clean run, never the"
-        + " faulty run itself.%n%n", size.events(), clean.expectedEvents()));
+        + " faulty run itself.%n%n", size.events(), clean.expectedEvents(),
+        commitInterval.toMillis() % 1000 == 0 ? commitInterval.toSeconds() + " s" : commitInterval.toMillis() + " ms"));
     md.append("| scenario | events lost | duplicates visible to reads | answers identical to clean | change records: duplicates / out of turn / missing | time to recover | peak lag |\n");
     md.append("|---|---|---|---|---|---|---|\n");
     md.append(row(clean, 0, true));

@@ -14,15 +14,17 @@ import java.util.Locale;
 final class ReliabilityReport {
   private final ChaosSize size;
   private final String invokedAs;
+  private final java.time.Duration commitInterval;
   private final RunFigures clean;
   private final List<ScenarioVerdict> verdicts;
   
   private final double totalSeconds;
 
-  ReliabilityReport(ChaosSize size, String invokedAs, RunFigures clean, List<ScenarioVerdict> verdicts,
+  ReliabilityReport(ChaosSize size, String invokedAs, java.time.Duration commitInterval, RunFigures clean, List<ScenarioVerdict> verdicts,
       double totalSeconds) {
     this.size = size;
     this.invokedAs = invokedAs;
+    this.commitInterval = commitInterval;
     this.clean = clean;
     this.verdicts = verdicts;
     this.totalSeconds = totalSeconds;
@@ -34,14 +36,15 @@ final class ReliabilityReport {
   }
 
   void write(Path markdown, Path json) throws IOException {
-    Files.writeString(markdown, ReliabilityMarkdown.render(size, invokedAs, clean, verdicts, totalSeconds, passed()));
+    Files.writeString(markdown, ReliabilityMarkdown.render(size, invokedAs, commitInterval, clean, verdicts, totalSeconds, passed()));
     Files.writeString(json, new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(toJson()));
   }
 
   private ObjectNode toJson() {
     ObjectMapper m = new ObjectMapper();
     ObjectNode root = m.createObjectNode().put("invokedAs", invokedAs).put("size", size.name().toLowerCase(Locale.ROOT))
-        .put("passed", passed()).put("totalSeconds", totalSeconds);
+        .put("passed", passed()).put("totalSeconds", totalSeconds)
+        .put("commitIntervalMs", commitInterval.toMillis());
     root.set("clean", run(m, clean));
     ArrayNode scenarios = root.putArray("scenarios");
     for (ScenarioVerdict v : verdicts) {

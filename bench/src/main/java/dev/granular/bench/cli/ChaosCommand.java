@@ -23,6 +23,11 @@ public final class ChaosCommand implements Callable<Integer> {
       + " clickhouse-hung, broker-killed, rebalance, definitions-churn.")
   List<String> only = new ArrayList<>();
 
+  @Option(names = "--commit-interval", description = "The app's commit interval in every run (default: ${DEFAULT-VALUE}; the app's"
+      + " own default is 5s). Under exactly-once each hop between the app's stages waits for a commit, so this sets how"
+      + " long a run takes; the report states it.", defaultValue = "1s")
+  String commitInterval;
+
   @Option(names = "--root", description = "The checkout: services/*.sh and where the report goes (default: .).", defaultValue = ".")
   Path root;
 
@@ -31,6 +36,7 @@ public final class ChaosCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    return Chaos.run(ChaosSize.valueOf(size.toUpperCase(java.util.Locale.ROOT)), only, root.toAbsolutePath(), invokedAs);
+    return Chaos.run(ChaosSize.valueOf(size.toUpperCase(java.util.Locale.ROOT)), only, root.toAbsolutePath(), invokedAs,
+        com.typesafe.config.ConfigFactory.parseMap(java.util.Map.of("d", commitInterval)).getDuration("d"));
   }
 }
