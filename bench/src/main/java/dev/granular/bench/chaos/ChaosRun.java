@@ -1,8 +1,6 @@
 package dev.granular.bench.chaos;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.granular.app.config.AppConfig;
-import dev.granular.avro.AssignmentChange;
 import dev.granular.bench.BenchEnv;
 import dev.granular.bench.GroupWatch;
 import dev.granular.bench.RunRecords;
@@ -26,7 +24,6 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
  * scenario injects its fault; then, once the app caught up, everything {@link RunFigures} reports.
  */
 final class ChaosRun {
-  private static final ObjectMapper JSON = new ObjectMapper();
   private static final String BAD_INPUT_RUN = "chaos";
   private final ChaosSize size;
   private final Services services;
@@ -78,7 +75,7 @@ final class ChaosRun {
           long stored = ch.scalarLong("SELECT uniqExact(workspace_id, message_id) FROM " + ch.table("user_events"));
           AnswerDump dump = AnswerDump.of(ch, workspaces);
           dump.write(workDir.resolve(scenario.key() + "-answers.txt")); // the latest run's, to diff against clean's
-          ChangeAudit.Result audit = ChangeAudit.audit(canonical(RunRecords.changes(config)), dump.answers());
+          ChangeAudit.Result audit = ChangeAudit.audit(RunRecords.changes(config), dump.answers());
           List<String> notes = new ArrayList<>(ctx.notes);
           notes.add(fleet.kills() + " instance SIGKILLs in all");
           return new RunFigures(scenario.key(), scenario.title(), summary.events() - summary.restatements() - summary.invalid() + accepted.size(), stored,
@@ -118,18 +115,5 @@ final class ChaosRun {
       Thread.sleep(2_000);
     }
     return outcomes;
-  }
-
-  /** JSON values as the answers hold them (Jackson's rendering), so the audit compares like with like. */
-  private static List<AssignmentChange> canonical(List<AssignmentChange> changes) throws Exception {
-    List<AssignmentChange> out = new ArrayList<>(changes.size());
-    for (AssignmentChange c : changes) {
-      AssignmentChange copy = AssignmentChange.newBuilder(c).build();
-      if (c.getValueJson() != null) {
-        copy.setValueJson(JSON.readTree(c.getValueJson()).toString());
-      }
-      out.add(copy);
-    }
-    return out;
   }
 }

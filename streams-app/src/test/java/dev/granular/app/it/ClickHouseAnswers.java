@@ -1,6 +1,5 @@
 package dev.granular.app.it;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.granular.fixtures.ChangeAudit;
 import dev.granular.sink.client.ClickHouse;
 import java.util.HashMap;
@@ -19,14 +18,5 @@ final class ClickHouseAnswers {
       a.values().forEach((property, values) -> values.forEach((u, v) -> out.put(new ChangeAudit.Key(w, u, property), v.toString())));
     }
     return out;
-  }
-
-  /** A JSON text as Jackson writes it back, the form {@link #of} uses. */
-  static String canonical(String json) {
-    try {
-      return ComputeFixture.JSON.readTree(json).toString();
-    } catch (JsonProcessingException e) {
-      throw new IllegalArgumentException("not JSON: " + json, e);
-    }
   }
 }
