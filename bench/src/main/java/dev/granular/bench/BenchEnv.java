@@ -25,7 +25,7 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 public final class BenchEnv implements AutoCloseable {
   private static final List<String> TOPICS = List.of("user-events", "user-events-dlq", "ingest-progress", "definitions",
       "definitions-dlq", "workspace-ticks", "compute-tasks", "compute-tasks-priority", "compute-task-results",
-      "compute-tasks-dlq", "assignments", "backfills");
+      "compute-tasks-dlq", "assignments", "backfills", "workspace-definitions");
 
   private final String name;
   private final Map<String, Object> settings;

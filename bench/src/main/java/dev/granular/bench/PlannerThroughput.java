@@ -95,7 +95,7 @@ public final class PlannerThroughput {
           : serde.deserializer().deserialize("planner-state", stored[0]),
           s -> stored[0] = serde.serializer().serialize("planner-state", s)) : null;
       this.planner = new Planner(new PlannerSettings(threshold, 1024, 5, Duration.ofSeconds(1), Duration.ofSeconds(60),
-          Duration.ofMinutes(10), 5, PARTS_IN_FLIGHT));
+          Duration.ofMinutes(10), 5, PARTS_IN_FLIGHT, 1));
       List<String> ids = new ArrayList<>();
       for (int i = 1; i <= PROPERTIES; i++) {
         ids.add(String.format(Locale.ROOT, "seg-%03d", i));

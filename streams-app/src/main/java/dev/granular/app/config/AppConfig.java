@@ -75,7 +75,8 @@ public record AppConfig(
         r.nonBlank(p + "topics.compute-task-results"),
         r.nonBlank(p + "topics.compute-tasks-dlq"),
         r.nonBlank(p + "topics.assignments"),
-        r.nonBlank(p + "topics.backfills"));
+        r.nonBlank(p + "topics.backfills"),
+        r.nonBlank(p + "topics.workspace-definitions"));
     ClickHouseSettings clickHouse = new ClickHouseSettings(
         r.httpUrl(p + "clickhouse.url"),
         r.nonBlank(p + "clickhouse.user"),
@@ -137,7 +138,7 @@ public record AppConfig(
 
   public record TopicNames(String userEvents, String userEventsDlq, String ingestProgress, String definitions,
       String definitionsDlq, String workspaceTicks, String computeTasks, String computeTasksPriority,
-      String computeTaskResults, String computeTasksDlq, String assignments, String backfills) {}
+      String computeTaskResults, String computeTasksDlq, String assignments, String backfills, String workspaceDefinitions) {}
 
   /**
    * @param port 0 picks a free port (tests)

@@ -12,7 +12,8 @@ import org.apache.kafka.clients.admin.OffsetSpec;
 /**
  * `granular reset`: start the application over. Its internal topics (derived from the topology, by exact name)
  * are deleted, events and definitions are read again from the earliest retained, and the derived topics (ticks,
- * progress, tasks, results) are skipped to their end, since the plans they belong to are gone. ClickHouse is
+ * progress, tasks, results) are skipped to their end, since the plans they belong to are gone, and the global
+ * copy of the definitions is cleared with tombstones (the planner stores them again). ClickHouse is
  * kept: every write is safe to repeat, so the recompute lands on the same answers.
  */
 public final class Reset {
@@ -40,6 +41,14 @@ public final class Reset {
             group.offsets(topic, "earliest".equals(where) ? OffsetSpec.earliest() : OffsetSpec.latest())));
         if (existing.contains(topics.backfills.name())) {
           kafka.send(topics.backfills.name(), topics.userEvents.name(), null); // a fence's offsets mean nothing now
+          kafka.flush();
+        }
+        if (existing.contains(topics.workspaceDefinitions.name())) {
+          // The planner numbers versions from 1 again: a global copy must not keep a higher one from before.
+          Set<String> workspaces = new java.util.TreeSet<>();
+          dev.granular.app.topology.TopicScan.scan(config.kafka().bootstrapServers(), topics.workspaceDefinitions.name(),
+              r -> workspaces.add(new String(r.key(), java.nio.charset.StandardCharsets.UTF_8)));
+          workspaces.forEach(w -> kafka.send(topics.workspaceDefinitions.name(), w, null));
           kafka.flush();
         }
         kafka.delete(delete);

@@ -28,4 +28,9 @@ abstract class ExpectedOutput<R> implements PlannerOutput.Handler<R> {
   public R rejectedDefinition(PlannerOutput.RejectedDefinition rejected) {
     return misrouted(rejected);
   }
+
+  @Override
+  public R definitions(PlannerOutput.Definitions definitions) {
+    return misrouted(definitions);
+  }
 }

@@ -139,12 +139,18 @@ public final class Planner {
     return part.getStatus() == PartStatus.QUEUED && part.getDispatchedAtMs() == 0;
   }
 
-  /** Sends waiting parts, in order, while fewer than {@code partsInFlight} of the plan's parts are unfinished. */
+  /**
+   * Sends waiting parts, in order, while fewer than {@code partsInFlight} of the plan's parts are unfinished. A
+   * split plan's part goes to the lane (task-topic partition) with the fewest of the plan's unfinished parts,
+   * starting from the workspace's own, at most {@code partsPerLane} on each.
+   */
   private void dispatchWaiting(Plan plan, PlannerActions actions, long wallNow) {
+    PartLanes lanes = new PartLanes(settings.lanes(), plan.getParts().get(0).getTask().getWorkspaceId());
     int unfinished = 0;
     for (PartState p : plan.getParts()) {
       if (p.getStatus() == PartStatus.RETRYING || (p.getStatus() == PartStatus.QUEUED && !waiting(p))) {
         unfinished++;
+        lanes.occupy(p.getTask().getLane());
       }
     }
     for (PartState p : plan.getParts()) {
@@ -152,6 +158,9 @@ public final class Planner {
         return;
       }
       if (waiting(p)) {
+        if (p.getTask().getPriority()) {
+          p.getTask().setLane(lanes.next());
+        }
         p.setDispatchedAtMs(Math.max(1, wallNow));
         actions.dispatch(p.getTask());
         unfinished++;

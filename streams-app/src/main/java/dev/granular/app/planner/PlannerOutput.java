@@ -1,11 +1,12 @@
 package dev.granular.app.planner;
 
 import dev.granular.avro.ComputeTask;
+import dev.granular.avro.WorkspaceDefinitions;
 import dev.granular.avro.WorkspaceTick;
 
 /**
  * What the planner sends on: tasks (normal or priority), scheduler ticks, parked parts for the dead letters,
- * and definitions that break their workspace. Routed with a visitor ({@link PlannerRoute}), so a new kind
+ * definitions that break their workspace, and the stored definitions for the sinks of other partitions. Routed with a visitor ({@link PlannerRoute}), so a new kind
  * does not compile until it has a route.
  */
 public sealed interface PlannerOutput {
@@ -20,6 +21,8 @@ public sealed interface PlannerOutput {
     R parked(Parked parked);
 
     R rejectedDefinition(RejectedDefinition rejected);
+
+    R definitions(Definitions definitions);
   }
 
   record Task(ComputeTask task) implements PlannerOutput {
@@ -40,6 +43,14 @@ public sealed interface PlannerOutput {
     @Override
     public <R> R accept(Handler<R> handler) {
       return handler.parked(this);
+    }
+  }
+
+  /** The workspace's definitions as the planner just stored them, for every instance's global copy. */
+  record Definitions(WorkspaceDefinitions stored) implements PlannerOutput {
+    @Override
+    public <R> R accept(Handler<R> handler) {
+      return handler.definitions(this);
     }
   }
 

@@ -156,7 +156,7 @@ public final class PlannerProcessor extends ContextualProcessor<String, PlannerI
           update.getDefinitionJson(), String.valueOf(e.getMessage())), timestamp));
       return null;
     }
-    definitions.put(workspace, next);
+    store(workspace, next, timestamp);
     return result;
   }
 
@@ -189,8 +189,17 @@ public final class PlannerProcessor extends ContextualProcessor<String, PlannerI
   private void advanceBaseline(String workspace, long version) {
     WorkspaceDefinitions stored = definitions.get(workspace);
     if (stored != null && stored.getVersion() == version) {
-      definitions.put(workspace, compiled.get(stored).withBaseline(stored));
+      WorkspaceDefinitions advanced = compiled.get(stored).withBaseline(stored);
+      if (!advanced.equals(stored)) {
+        store(workspace, advanced, context().currentSystemTimeMs());
+      }
     }
+  }
+
+  /** Into the planner's store, and onto the topic every instance's global copy reads (the sinks of other partitions). */
+  private void store(String workspace, WorkspaceDefinitions value, long timestamp) {
+    definitions.put(workspace, value);
+    context().forward(new Record<>(workspace, (PlannerOutput) new PlannerOutput.Definitions(value), timestamp));
   }
 
   private void onTimer(long now) {

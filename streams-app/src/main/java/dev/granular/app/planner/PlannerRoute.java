@@ -9,7 +9,8 @@ public enum PlannerRoute {
   NORMAL("normal"),
   TICK("tick"),
   REJECTED_DEFINITION("rejected-definition"),
-  PARKED("parked");
+  PARKED("parked"),
+  DEFINITIONS("definitions");
 
   private static final PlannerOutput.Handler<PlannerRoute> ROUTES = new PlannerOutput.Handler<>() {
     @Override
@@ -30,6 +31,11 @@ public enum PlannerRoute {
     @Override
     public PlannerRoute rejectedDefinition(PlannerOutput.RejectedDefinition rejected) {
       return REJECTED_DEFINITION;
+    }
+
+    @Override
+    public PlannerRoute definitions(PlannerOutput.Definitions definitions) {
+      return DEFINITIONS;
     }
   };
 
@@ -59,6 +65,16 @@ public enum PlannerRoute {
       @Override
       public ComputeTask task(PlannerOutput.Task task) {
         return task.task();
+      }
+    });
+  }
+
+  /** The stored definitions of an output routed {@link #DEFINITIONS}. */
+  public static dev.granular.avro.WorkspaceDefinitions definitions(PlannerOutput output) {
+    return output.accept(new ExpectedOutput<dev.granular.avro.WorkspaceDefinitions>() {
+      @Override
+      public dev.granular.avro.WorkspaceDefinitions definitions(PlannerOutput.Definitions definitions) {
+        return definitions.stored();
       }
     });
   }

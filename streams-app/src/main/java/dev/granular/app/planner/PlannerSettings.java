@@ -5,22 +5,29 @@ import java.time.Duration;
 /**
  * The planner's knobs, from config.
  *
- * @param partsInFlight most parts of one plan dispatched and unfinished at once. A workspace's parts all run
- *     on its partition's K slots, so it is K: more would only wait in the sink, whose bounded queue then blocks
- *     the stream thread, so small workspaces' tasks behind them could not even be queued (P1).
+ * @param partsPerLane most parts of one split plan dispatched and unfinished at once on one partition (lane) of
+ *     the priority topic: K, its slots (the sink itself keeps one for small workspaces' tasks when they wait).
+ *     More would only wait in the sink, whose bounded queue then blocks the stream thread (P1).
+ * @param lanes the partitions of the task topics: a split plan's parts are spread over all of them, so a whale
+ *     uses the whole group's slots, not only its own partition's
  */
 public record PlannerSettings(long threshold, int maxParts, int maxAttempts, Duration retryInitialBackoff,
-    Duration retryMaxBackoff, Duration taskTimeout, int completedPlansKept, int partsInFlight) {
+    Duration retryMaxBackoff, Duration taskTimeout, int completedPlansKept, int partsPerLane, int lanes) {
 
   public PlannerSettings {
-    if (partsInFlight < 1) {
-      throw new IllegalArgumentException("partsInFlight must be at least 1, got " + partsInFlight);
+    if (partsPerLane < 1 || lanes < 1) {
+      throw new IllegalArgumentException("partsPerLane and lanes must be at least 1, got " + partsPerLane + " and " + lanes);
     }
   }
 
-  public static PlannerSettings from(dev.granular.app.config.AppConfig.PlannerSettings p) {
+  public static PlannerSettings from(dev.granular.app.config.AppConfig.PlannerSettings p, int partitions) {
     return new PlannerSettings(p.threshold(), p.maxParts(), p.maxAttempts(), p.retryInitialBackoff(), p.retryMaxBackoff(),
-        p.taskTimeout(), 5, p.sinkConcurrencyPerPartition());
+        p.taskTimeout(), 5, p.sinkConcurrencyPerPartition(), partitions);
+  }
+
+  /** Most parts of one plan dispatched and unfinished at once. */
+  public int partsInFlight() {
+    return partsPerLane * lanes;
   }
 
   /** Backoff before attempt {@code attempt + 1}. */

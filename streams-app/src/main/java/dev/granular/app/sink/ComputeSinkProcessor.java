@@ -15,8 +15,10 @@ import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
- * Consumes both task topics and runs each task on the partition's {@link TaskSlots}. The workspace's compiled
- * definitions come from the task's {@link CompiledWorkspaces}, where the planner compiled the same version when
+ * Consumes both task topics and runs each task on the partition's {@link TaskSlots}. A task runs on the
+ * workspace's definitions as stored when it runs: the planner's store on the workspace's own partition, the
+ * global copy on any other (parts of a split plan are spread), never an older version than the task's. The
+ * compiled form comes from the partition's {@link CompiledWorkspaces}, where the planner compiled the same version when
  * it stored it (only after a restart does the first reader compile it); workers only run SQL.
  * Results and assignment changes are forwarded from the stream thread as tasks finish; each accepted task stays
  * in the {@link UnreportedTasks} outbox until then, and a new owner of the partition runs what it finds there.
@@ -29,13 +31,20 @@ public final class ComputeSinkProcessor extends ContextualProcessor<String, byte
   private final String unreportedStore;
   private UnreportedTasks unreported;
   private final String definitionsStore;
+  private final String sharedDefinitionsStore;
   private TaskSlots slots;
   private KeyValueStore<String, WorkspaceDefinitions> definitions;
+  private KeyValueStore<String, WorkspaceDefinitions> shared;
 
   private final DeadLetterMetrics deadLetters;
 
-  public ComputeSinkProcessor(String slotsStore, String unreportedStore, String definitionsStore, String compiledStore,
-      DeadLetterMetrics deadLetters) {
+  /**
+   * @param definitionsStore the planner's store: a workspace's definitions, on the workspace's own partition
+   * @param sharedDefinitionsStore the global copy, for parts of a split plan sent to other partitions
+   */
+  public ComputeSinkProcessor(String slotsStore, String unreportedStore, String definitionsStore, String sharedDefinitionsStore,
+      String compiledStore, DeadLetterMetrics deadLetters) {
+    this.sharedDefinitionsStore = sharedDefinitionsStore;
     this.unreportedStore = unreportedStore;
     this.compiledStore = compiledStore;
     this.deadLetters = deadLetters;
@@ -48,6 +57,7 @@ public final class ComputeSinkProcessor extends ContextualProcessor<String, byte
     super.init(context);
     slots = context.getStateStore(slotsStore);
     definitions = context.getStateStore(definitionsStore);
+    shared = context.getStateStore(sharedDefinitionsStore);
     compiled = context.getStateStore(compiledStore); // the planner's compile of the same version, shared
     unreported = new UnreportedTasks(context.getStateStore(unreportedStore));
     for (ComputeTask task : unreported.pending()) {
@@ -73,8 +83,16 @@ public final class ComputeSinkProcessor extends ContextualProcessor<String, byte
   }
 
   private void run(ComputeTask task, boolean rerun) {
-    WorkspaceDefinitions stored = definitions.get(task.getWorkspaceId());
+    WorkspaceDefinitions stored = definitions(task.getWorkspaceId());
     try {
+      long have = stored == null ? 0 : stored.getVersion();
+      if (have < task.getDefinitionsVersion()) {
+        // Only the global copy can lag (its own thread reads it); running without the definitions would skip the
+        // part's users for good. The planner retries with backoff.
+        slots.fail(task, "definitions version " + task.getDefinitionsVersion() + " not yet on this partition (it has "
+            + (stored == null ? "none" : "version " + have) + ")");
+        return;
+      }
       CompiledWorkspace workspace;
       try {
         workspace = stored == null ? null : compiled.get(stored);
@@ -91,6 +109,12 @@ public final class ComputeSinkProcessor extends ContextualProcessor<String, byte
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while waiting for a compute slot", e);
     }
+  }
+
+  /** The workspace's partition holds the planner's own store; any other partition reads the global copy. */
+  private WorkspaceDefinitions definitions(String workspace) {
+    WorkspaceDefinitions own = definitions.get(workspace);
+    return own != null ? own : shared.get(workspace);
   }
 
   private void forwardFinished() {

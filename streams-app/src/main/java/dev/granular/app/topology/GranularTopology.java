@@ -6,6 +6,7 @@ import dev.granular.app.planner.RejectedDefinitionProcessor;
 import dev.granular.app.dlq.Checked;
 import dev.granular.app.ingest.EventParser;
 import dev.granular.app.ingest.IngestWriter;
+import dev.granular.app.definitions.SharedDefinitions;
 import dev.granular.app.ingest.ReplayFences;
 import dev.granular.app.ingest.MeteredEventSink;
 import dev.granular.app.ingest.ValidateProcessor;
@@ -26,6 +27,8 @@ import dev.granular.avro.UserEvent;
 import dev.granular.avro.codec.AvroCodec;
 import dev.granular.sink.events.EventSink;
 import java.util.Map;
+import java.util.Set;
+import java.util.Optional;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import org.apache.kafka.common.serialization.Serdes;
@@ -58,6 +61,9 @@ public final class GranularTopology {
     ingest(builder, config, topics, deps);
     KStream<String, DefinitionUpdate> definitions = definitions(builder, config, topics, deps);
     builder.addStateStore(Stores.workspaceDefinitions());
+    builder.addGlobalStore(Stores.sharedDefinitions(), topics.workspaceDefinitions.name(),
+        Consumed.with(Serdes.String(), topics.workspaceDefinitions.valueSerde()).withName("shared-definitions-update"),
+        () -> new SharedDefinitions(Stores.SHARED_DEFINITIONS));
     planner(builder, config, topics, deps, definitions);
     computeSink(builder, config, topics, deps);
     return builder.build();
@@ -115,7 +121,7 @@ public final class GranularTopology {
   private static void planner(StreamsBuilder builder, AppConfig config, Topics topics, Dependencies deps,
       KStream<String, DefinitionUpdate> definitions) {
     AppConfig.PlannerSettings p = config.planner();
-    Planner planner = new Planner(PlannerSettings.from(p));
+    Planner planner = new Planner(PlannerSettings.from(p, config.kafka().partitions()));
     KStream<String, PlannerInput> inputs = builder
         .stream(topics.workspaceTicks.name(), Consumed.with(Serdes.String(), topics.workspaceTicks.valueSerde()).withName("ticks-source"))
         .mapValues(v -> (PlannerInput) new PlannerInput.Tick(v), Named.as("planner-input-ticks"))
@@ -140,9 +146,13 @@ public final class GranularTopology {
         .branch((k, v) -> PlannerRoute.TICK.takes(v), Branched.as(PlannerRoute.TICK.branch()))
         .branch((k, v) -> PlannerRoute.REJECTED_DEFINITION.takes(v), Branched.as(PlannerRoute.REJECTED_DEFINITION.branch()))
         .branch((k, v) -> PlannerRoute.PARKED.takes(v), Branched.as(PlannerRoute.PARKED.branch()))
+        .branch((k, v) -> PlannerRoute.DEFINITIONS.takes(v), Branched.as(PlannerRoute.DEFINITIONS.branch()))
         .noDefaultBranch();
     out.get("planner-route-priority").mapValues(PlannerRoute::task, Named.as("planner-priority-task"))
         .to(topics.computeTasksPriority.name(), Produced.with(Serdes.String(), topics.computeTasksPriority.valueSerde())
+            // A part goes to the lane the planner chose (any partition's sink can run it), else by workspace.
+            .withStreamPartitioner((topic, workspace, task, partitions) -> task.getLane() < 0 ? Optional.empty()
+                : Optional.of(Set.of(task.getLane() % partitions)))
             .withName("compute-tasks-priority-sink"));
     out.get("planner-route-normal").mapValues(PlannerRoute::task, Named.as("planner-normal-task"))
         .to(topics.computeTasks.name(), Produced.with(Serdes.String(), topics.computeTasks.valueSerde()).withName("compute-tasks-sink"));
@@ -151,6 +161,9 @@ public final class GranularTopology {
     out.get("planner-route-rejected-definition")
         .process(() -> new RejectedDefinitionProcessor(deps.metrics().deadLetters()), Named.as("planner-rejected-definition"))
         .to(topics.definitionsDlq.name(), Produced.with(Serdes.ByteArray(), Serdes.ByteArray()).withName("workspace-definitions-dlq-sink"));
+    out.get("planner-route-definitions").mapValues(PlannerRoute::definitions, Named.as("planner-stored-definitions"))
+        .to(topics.workspaceDefinitions.name(), Produced.with(Serdes.String(), topics.workspaceDefinitions.valueSerde())
+            .withName("workspace-definitions-sink"));
     AvroCodec<ComputeTask> codec = AvroCodec.of(ComputeTask.class);
     out.get("planner-route-parked").mapValues(v -> codec.encode(PlannerRoute.parked(v).task()), Named.as("planner-parked-task"))
         .to(topics.computeTasksDlq.name(), Produced.with(Serdes.String(), Serdes.ByteArray()).withName("parked-tasks-dlq-sink"));
@@ -165,7 +178,7 @@ public final class GranularTopology {
         .merge(builder.stream(topics.computeTasks.name(), Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("tasks-source")),
             Named.as("sink-merge-tasks"))
         .process(() -> new ComputeSinkProcessor(Stores.SINK_SLOTS, Stores.SINK_UNREPORTED, Stores.WORKSPACE_DEFINITIONS,
-            Stores.COMPILED_WORKSPACES, deps.metrics().deadLetters()),
+            Stores.SHARED_DEFINITIONS, Stores.COMPILED_WORKSPACES, deps.metrics().deadLetters()),
             Named.as("compute-sink"),
             Stores.SINK_SLOTS, Stores.SINK_UNREPORTED, Stores.WORKSPACE_DEFINITIONS, Stores.COMPILED_WORKSPACES)
         .split(Named.as("sink-route-"))

@@ -27,6 +27,11 @@ public final class Stores {
   public static final String PLANNER_STATE = "planner-state";
   /** Per workspace: its valid definitions and compile baseline; written by the planner, read by the sink. */
   public static final String WORKSPACE_DEFINITIONS = "workspace-definitions";
+  /**
+   * Global: per workspace, the definitions the planner stored (source: the workspace-definitions topic, no
+   * changelog), so the compute sink of any partition can run a part of any workspace's split plan.
+   */
+  public static final String SHARED_DEFINITIONS = "shared-definitions";
   /** Global: per input topic, the replay fence of the last backfill (source: the backfills topic, no changelog). */
   public static final String BACKFILL_FENCES = "backfill-fences";
   /** Per task: each workspace compiled once per change, shared by the planner and the compute sink. Not logged. */
@@ -68,6 +73,10 @@ public final class Stores {
             org.apache.kafka.streams.state.Stores.persistentKeyValueStore(SINK_UNREPORTED), Serdes.String(),
             new AvroSerde<>(dev.granular.avro.ComputeTask.class))
         .withCachingDisabled();
+  }
+
+  public static StoreBuilder<KeyValueStore<String, WorkspaceDefinitions>> sharedDefinitions() {
+    return keyValue(SHARED_DEFINITIONS, new AvroSerde<>(WorkspaceDefinitions.class)).withLoggingDisabled(); // its topic is its log
   }
 
   public static StoreBuilder<KeyValueStore<String, ReplayFence>> backfillFences() {

@@ -8,6 +8,7 @@ import dev.granular.avro.DefinitionUpdate;
 import dev.granular.avro.IngestProgress;
 import dev.granular.avro.TaskResult;
 import dev.granular.avro.UserEvent;
+import dev.granular.avro.WorkspaceDefinitions;
 import dev.granular.avro.WorkspaceTick;
 import java.util.List;
 import java.util.Map;
@@ -54,6 +55,8 @@ public final class Topics {
   public final Topic<String, AssignmentChange> assignments;
   /** Compacted, keyed by input topic: the replay fence of the last `granular backfill`, read by every instance. */
   public final Topic<String, byte[]> backfills;
+  /** Compacted, keyed by workspace: the planner's stored definitions, in every instance's global store. */
+  public final Topic<String, WorkspaceDefinitions> workspaceDefinitions;
 
   public Topics(TopicNames names) {
     userEvents = new Topic<>(names.userEvents(), Serdes.ByteArray(), Serdes.ByteArray(), LARGE_INPUT);
@@ -68,6 +71,8 @@ public final class Topics {
     computeTasksDlq = new Topic<>(names.computeTasksDlq(), Serdes.ByteArray(), Serdes.ByteArray(), Map.of());
     assignments = new Topic<>(names.assignments(), Serdes.String(), new AvroSerde<>(AssignmentChange.class), Map.of());
     backfills = new Topic<>(names.backfills(), Serdes.String(), Serdes.ByteArray(), COMPACTED);
+    workspaceDefinitions = new Topic<>(names.workspaceDefinitions(), Serdes.String(), new AvroSerde<>(WorkspaceDefinitions.class),
+        with(COMPACTED, LARGE_INPUT));
   }
 
   private static Map<String, String> with(Map<String, String> a, Map<String, String> b) {
@@ -89,6 +94,6 @@ public final class Topics {
   /** The topics `migrate` creates; internal repartition and changelog topics are left to Kafka Streams. */
   public List<Topic<?, ?>> external() {
     return List.of(userEvents, userEventsDlq, ingestProgress, definitions, definitionsDlq, workspaceTicks, computeTasks,
-        computeTasksPriority, computeTaskResults, computeTasksDlq, assignments, backfills);
+        computeTasksPriority, computeTaskResults, computeTasksDlq, assignments, backfills, workspaceDefinitions);
   }
 }

@@ -50,7 +50,7 @@ public final class ItServices {
     o.put("granular.topics.user-events", "it-user-events-" + id);
     o.put("granular.topics.user-events-dlq", "it-user-events-dlq-" + id);
     for (String topic : new String[] {"ingest-progress", "definitions", "definitions-dlq", "workspace-ticks", "compute-tasks",
-        "compute-tasks-priority", "compute-task-results", "compute-tasks-dlq", "assignments", "backfills"}) {
+        "compute-tasks-priority", "compute-task-results", "compute-tasks-dlq", "assignments", "backfills", "workspace-definitions"}) {
       o.put("granular.topics." + topic, "it-" + topic + "-" + id);
     }
     o.put("granular.clickhouse.url", CLICKHOUSE);

@@ -65,6 +65,18 @@ class PlannerIT {
         assertTrue(task.getEstimatedWork() <= T, "part " + task.getPart() + ": " + task.getEstimatedWork());
       }
       assertTrue(plan.getFinishedAtMs() >= now, "finished at " + plan.getFinishedAtMs());
+      // Spread over every partition of the priority topic, each part where the planner's lane sent it, so a
+      // split workspace uses every sink's slots; the sinks away from its own partition read the global copy.
+      Map<Integer, Integer> partsByPartition = new HashMap<>();
+      AvroSerde<ComputeTask> tasks = new AvroSerde<>(ComputeTask.class);
+      TopicScan.scan(config.kafka().bootstrapServers(), config.topics().computeTasksPriority(), r -> {
+        ComputeTask t = tasks.deserializer().deserialize(config.topics().computeTasksPriority(), r.value());
+        if (t.getPlanId().equals(plan.getPlanId())) {
+          assertEquals(t.getLane(), r.partition(), "part " + t.getPart() + " on its lane");
+          partsByPartition.merge(r.partition(), 1, Integer::sum);
+        }
+      });
+      assertEquals(config.kafka().partitions(), partsByPartition.size(), "parts per partition: " + partsByPartition);
 
       // The cap is checked from outside the app, where it can bind: theSinkNeverRunsMoreThanKStatementsAtOnce.
 

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 class PlannerPacingTest {
   private static final int K = 2;
   private final Planner planner = new Planner(new PlannerSettings(100, 1024, 2, Duration.ofSeconds(1), Duration.ofSeconds(10),
-      Duration.ofMinutes(1), 5, K));
+      Duration.ofMinutes(1), 5, K, 1));
   private final WorkspaceView view = new WorkspaceView(1, List.of("a", "b", "c", "d"), List.of(), 4, false);
   private final PlannerState state = Planner.fresh("w");
 
@@ -61,5 +61,22 @@ class PlannerPacingTest {
     PlannerActions timer = planner.onTimer(state, 10 + Duration.ofMinutes(5).toMillis());
     assertEquals(List.of(0), timer.dispatch().stream().map(ComputeTask::getPart).toList(), "the retry of part 0");
     assertEquals(38, state.getInFlight().getParts().stream().filter(Planner::waiting).count());
+  }
+
+  @Test
+  void aSplitPlansPartsAreSpreadOverEveryLaneFromItsOwnAndAFinishedPartsLaneTakesTheNext() {
+    int lanes = 3;
+    Planner spread = new Planner(new PlannerSettings(100, 1024, 2, Duration.ofSeconds(1), Duration.ofSeconds(10),
+        Duration.ofMinutes(1), 5, 1, lanes));
+    PlannerState s = Planner.fresh("w");
+    spread.onProgress(s, new IngestProgress("w", 1_000L, 1_000L, 1_000L, 0L, 0L, 1_000L));
+    List<ComputeTask> out = spread.onTick(s, new WorkspaceTick("w", 5_000L, "test", null), view, 10).dispatch();
+    int home = PartLanes.home("w", lanes);
+    assertEquals(List.of(home, (home + 1) % lanes, (home + 2) % lanes), out.stream().map(ComputeTask::getLane).toList(),
+        "one part per lane, the workspace's own partition first");
+    ComputeTask done = out.get(1);
+    List<ComputeTask> next = spread.onResult(s, new TaskResult(done.getPlanId(), "w", done.getPart(), 0, done.getAttempt(), true,
+        null, 0L, 0L, 0L, 0L, 20L, 20L, 30L, 0), view, 40).dispatch();
+    assertEquals(List.of(done.getLane()), next.stream().map(ComputeTask::getLane).toList(), "the freed lane takes the next part");
   }
 }

@@ -41,13 +41,17 @@ class ComputeSinkOutboxTest {
       new MockProcessorContext<>(new Properties(), new TaskId(0, 0), new File("/tmp/granular-outbox-test"));
   private final TaskSlots slots = new TaskSlots("compute-slots", 2, work, GranularMetrics.prometheus().sink(), () -> 0L);
   private final KeyValueStore<String, ComputeTask> unreported = store("compute-unreported", new AvroSerde<>(ComputeTask.class));
+  private final KeyValueStore<String, WorkspaceDefinitions> own = store("workspace-definitions", new AvroSerde<>(WorkspaceDefinitions.class));
+  private final KeyValueStore<String, WorkspaceDefinitions> shared = store("shared-definitions", new AvroSerde<>(WorkspaceDefinitions.class));
 
   ComputeSinkOutboxTest() {
     context.setCurrentSystemTimeMs(1_000L);
     slots.init(context.getStateStoreContext(), slots);
     context.addStateStore(slots);
     context.addStateStore(unreported);
-    context.addStateStore(store("workspace-definitions", new AvroSerde<>(WorkspaceDefinitions.class)));
+    context.addStateStore(own);
+    context.addStateStore(shared);
+    own.put("w", definitions(1)); // this partition owns w
     CompiledWorkspaces compiled = new CompiledWorkspaces("compiled-workspaces", 4, n -> { });
     compiled.init(context.getStateStoreContext(), compiled);
     context.addStateStore(compiled);
@@ -87,9 +91,45 @@ class ComputeSinkOutboxTest {
     assertEquals(2, context.forwarded().size(), "nothing forwarded twice");
   }
 
+  @Test
+  void aPartOfAWorkspaceOwnedElsewhereRunsOnTheGlobalCopyOfItsDefinitions() {
+    own.delete("w");
+    shared.put("w", definitions(1));
+    ComputeSinkProcessor sink = processor();
+    sink.init(context);
+    sink.process(new Record<>("w", AvroCodec.of(ComputeTask.class).encode(task(3)), 0L));
+    slots.flush();
+    context.scheduledPunctuators().get(0).getPunctuator().punctuate(0L);
+    assertEquals(List.of(3), ran.stream().map(ComputeTask::getPart).toList());
+  }
+
+  @Test
+  void aPartWhoseDefinitionsVersionIsNotHereYetFailsForARetryInsteadOfRunningWithoutThem() {
+    own.delete("w");
+    ComputeSinkProcessor sink = processor();
+    sink.init(context);
+    sink.process(new Record<>("w", AvroCodec.of(ComputeTask.class).encode(task(1)), 0L)); // no copy at all yet
+    shared.put("w", definitions(1));
+    ComputeTask newer = task(2);
+    newer.setDefinitionsVersion(2L); // planned on a version the global copy has not read yet
+    sink.process(new Record<>("w", AvroCodec.of(ComputeTask.class).encode(newer), 0L));
+    slots.flush();
+    context.scheduledPunctuators().get(0).getPunctuator().punctuate(0L);
+    assertEquals(List.of(), ran, "nothing ran on missing or older definitions");
+    List<String> reasons = context.forwarded().stream().map(f -> f.record().value())
+        .filter(v -> v instanceof SinkOutput.Result).map(v -> ((SinkOutput.Result) v).result())
+        .map(r -> r.getSuccess() + ": " + r.getReason()).toList();
+    assertEquals(List.of("false: definitions version 1 not yet on this partition (it has none)",
+        "false: definitions version 2 not yet on this partition (it has version 1)"), reasons);
+  }
+
+  private static WorkspaceDefinitions definitions(long version) {
+    return WorkspaceDefinitions.newBuilder().setWorkspaceId("w").setVersion(version).setDefinitions(java.util.Map.of()).build();
+  }
+
   private ComputeSinkProcessor processor() {
-    return new ComputeSinkProcessor("compute-slots", "compute-unreported", "workspace-definitions", "compiled-workspaces",
-        GranularMetrics.prometheus().deadLetters());
+    return new ComputeSinkProcessor("compute-slots", "compute-unreported", "workspace-definitions", "shared-definitions",
+        "compiled-workspaces", GranularMetrics.prometheus().deadLetters());
   }
 
   private int count() {
