@@ -64,7 +64,7 @@ public final class PlanFactory {
         // most of the cost of planning a split plan (P4). Parts of one group share one immutable id list.
         ComputeTask task = new ComputeTask(planId, s.getWorkspaceId(), parts.size(), 0, 0, w.fromMs, windowTo, nowMs,
             piece.bucket(), piece.buckets(), allProperties ? List.of() : piece.propertyIds(), view.version(), nowMs, wallNow,
-            piece.estimatedWork(), 1, split);
+            piece.estimatedWork(), 1, split, -1); // lane: chosen when sent
         // Not dispatched yet (dispatchedAtMs 0): the planner sends parts as earlier ones finish.
         parts.add(new PartState(task, PartStatus.QUEUED, null, 0L, 0L, null));
       }

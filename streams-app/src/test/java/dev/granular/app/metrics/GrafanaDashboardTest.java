@@ -72,7 +72,7 @@ class GrafanaDashboardTest {
       TaskSlots slots = new TaskSlots("slots", 1, (task, ws) -> new TaskWork.Outcome(0, 0, 0, List.of()), metrics.sink(), () -> 0L);
       slots.init(new MockProcessorContext<>(new Properties(), new TaskId(0, 0), new File("/tmp/granular-dashboard-test"))
           .getStateStoreContext(), slots);
-      slots.accept(new ComputeTask("p", "w", 0, 1, 0, 0L, 1L, 1L, 0, 1, List.of(), 1L, 1L, 0L, 1L, 1, false), null);
+      slots.accept(new ComputeTask("p", "w", 0, 1, 0, 0L, 1L, 1L, 0, 1, List.of(), 1L, 1L, 0L, 1L, 1, false, -1), null);
       slots.flush();
       slots.close();
       return metrics.scrape();

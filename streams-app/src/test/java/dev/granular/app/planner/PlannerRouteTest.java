@@ -37,6 +37,6 @@ class PlannerRouteTest {
   }
 
   private static ComputeTask task(boolean priority) {
-    return new ComputeTask("plan", "w", 0, 1, 0, 0L, 1_000L, 1_000L, 0, 1, List.of(), 1L, 1_000L, 0L, 10L, 1, priority);
+    return new ComputeTask("plan", "w", 0, 1, 0, 0L, 1_000L, 1_000L, 0, 1, List.of(), 1L, 1_000L, 0L, 10L, 1, priority, -1);
   }
 }

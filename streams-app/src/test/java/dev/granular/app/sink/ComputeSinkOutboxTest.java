@@ -151,6 +151,6 @@ class ComputeSinkOutboxTest {
   }
 
   private static ComputeTask task(int part) {
-    return new ComputeTask("plan", "w", part, 8, 0, 0L, 1_000L, 1_000L, 0, 1, List.of(), 1L, 1_000L, 0L, 10L, 1, true);
+    return new ComputeTask("plan", "w", part, 8, 0, 0L, 1_000L, 1_000L, 0, 1, List.of(), 1L, 1_000L, 0L, 10L, 1, true, -1);
   }
 }

@@ -82,6 +82,6 @@ class SinkGaugesTest {
   }
 
   private static ComputeTask task(int part, boolean priority) {
-    return new ComputeTask("plan", "w", part, 4, 0, 0L, 1_000L, 1_000L, 0, 1, List.of(), 1L, 1_000L, 0L, 10L, 1, priority);
+    return new ComputeTask("plan", "w", part, 4, 0, 0L, 1_000L, 1_000L, 0, 1, List.of(), 1L, 1_000L, 0L, 10L, 1, priority, -1);
   }
 }

@@ -114,6 +114,6 @@ class TaskSlotsTest {
   }
 
   private static ComputeTask task(int part) {
-    return new ComputeTask("plan", "w", part, 4, 0, 0L, 1_000L, 1_000L, 0, 1, List.of(), 1L, 1_000L, 0L, 10L, 1, false);
+    return new ComputeTask("plan", "w", part, 4, 0, 0L, 1_000L, 1_000L, 0, 1, List.of(), 1L, 1_000L, 0L, 10L, 1, false, -1);
   }
 }
