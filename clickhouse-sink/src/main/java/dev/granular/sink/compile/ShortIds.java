@@ -7,20 +7,23 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * Short, stable ids for long identities, per workspace: storage keys by a small integer instead of a
- * 64-character hash. An identity keeps its id across recompiles; a new one gets the next id; ids are never
- * reused, so a leaf dropped and later re-added gets its old id (and old state) back.
+ * Short, stable ids for long identities, per workspace: storage keys by a 32-bit integer instead of a
+ * 64-character hash. An identity keeps its id across recompiles, and a leaf dropped and later re-added gets
+ * its old id (and old state) back. A new identity's id comes from the identity itself, not from the order
+ * definitions arrived in: `reset` rebuilds the mapping from the definitions topic, in whatever order its
+ * partitions are read again, while the states ClickHouse keeps stay keyed by the old ids. Only if two
+ * identities of one workspace hash alike does one take the next free id, and then which one depends on order.
  */
 public final class ShortIds {
+  /** Ids below this were numbered in order by earlier versions (1, 2, 3...) and are kept as stored. */
+  static final int DERIVED_FROM = 1 << 24;
 
   private static final ShortIds EMPTY = new ShortIds(Map.of());
 
   private final Map<String, Integer> ids;
-  private final int next;
 
   private ShortIds(Map<String, Integer> ids) {
     this.ids = Collections.unmodifiableMap(new LinkedHashMap<>(ids));
-    this.next = ids.values().stream().mapToInt(Integer::intValue).max().orElse(0) + 1;
   }
 
   public static ShortIds empty() {
@@ -36,16 +39,31 @@ public final class ShortIds {
     return new ShortIds(ids);
   }
 
-  /** This mapping plus ids for the identities it lacks, given in order. */
+  /** This mapping plus ids for the identities it lacks (in sorted order, should two hash alike). */
   public ShortIds with(Collection<String> identities) {
     Map<String, Integer> extended = new LinkedHashMap<>(ids);
-    int nextId = next;
-    for (String identity : identities) {
+    java.util.Set<Integer> taken = new java.util.HashSet<>(ids.values());
+    for (String identity : new java.util.TreeSet<>(identities)) {
       if (!extended.containsKey(Objects.requireNonNull(identity))) {
-        extended.put(identity, nextId++);
+        int id = derived(identity);
+        while (!taken.add(id)) {
+          id = id == Integer.MAX_VALUE ? DERIVED_FROM : id + 1;
+        }
+        extended.put(identity, id);
       }
     }
     return new ShortIds(extended);
+  }
+
+  /** The id an identity gets when it is new and nothing else has it: from its SHA-256, above the ordered ids. */
+  static int derived(String identity) {
+    try {
+      byte[] h = java.security.MessageDigest.getInstance("SHA-256").digest(identity.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      long bits = ((h[0] & 0xffL) << 24) | ((h[1] & 0xffL) << 16) | ((h[2] & 0xffL) << 8) | (h[3] & 0xffL);
+      return DERIVED_FROM + (int) (bits % ((long) Integer.MAX_VALUE - DERIVED_FROM + 1));
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   public boolean contains(String identity) {
@@ -65,10 +83,6 @@ public final class ShortIds {
     return ids;
   }
 
-  /** The id the next new identity will get. */
-  public int next() {
-    return next;
-  }
 
   @Override
   public boolean equals(Object other) {

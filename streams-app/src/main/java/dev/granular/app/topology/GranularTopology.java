@@ -6,8 +6,9 @@ import dev.granular.app.planner.RejectedDefinitionProcessor;
 import dev.granular.app.dlq.Checked;
 import dev.granular.app.ingest.EventParser;
 import dev.granular.app.ingest.IngestWriter;
-import dev.granular.app.definitions.SharedDefinitions;
-import dev.granular.app.ingest.ReplayFences;
+import dev.granular.app.ingest.ReplayFence;
+import dev.granular.app.support.GlobalCopy;
+import dev.granular.avro.WorkspaceDefinitions;
 import dev.granular.app.ingest.MeteredEventSink;
 import dev.granular.app.ingest.ValidateProcessor;
 import dev.granular.app.metrics.GranularMetrics;
@@ -62,8 +63,8 @@ public final class GranularTopology {
     KStream<String, DefinitionUpdate> definitions = definitions(builder, config, topics, deps);
     builder.addStateStore(Stores.workspaceDefinitions());
     builder.addGlobalStore(Stores.sharedDefinitions(), topics.workspaceDefinitions.name(),
-        Consumed.with(Serdes.String(), topics.workspaceDefinitions.valueSerde()).withName("shared-definitions-update"),
-        () -> new SharedDefinitions(Stores.SHARED_DEFINITIONS));
+        Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("shared-definitions-update"),
+        () -> new GlobalCopy<>(Stores.SHARED_DEFINITIONS, AvroCodec.of(WorkspaceDefinitions.class)::decode));
     planner(builder, config, topics, deps, definitions);
     computeSink(builder, config, topics, deps);
     return builder.build();
@@ -72,7 +73,8 @@ public final class GranularTopology {
   private static void ingest(StreamsBuilder builder, AppConfig config, Topics topics, Dependencies deps) {
     AppConfig.IngestSettings ingest = config.ingest();
     builder.addGlobalStore(Stores.backfillFences(), topics.backfills.name(),
-        Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("backfill-fences-update"), () -> new ReplayFences(Stores.BACKFILL_FENCES));
+        Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("backfill-fences-update"),
+        () -> new GlobalCopy<>(Stores.BACKFILL_FENCES, ReplayFence::fromJson));
     EventParser parser = new EventParser(ingest.maxPayloadBytes(), ingest.maxFieldLength());
     Map<String, KStream<byte[], Checked<UserEvent>>> branches = builder
         .stream(topics.userEvents.name(), Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()).withName("user-events-source"))
