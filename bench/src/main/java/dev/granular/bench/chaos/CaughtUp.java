@@ -22,27 +22,32 @@ final class CaughtUp {
     long deadline = System.currentTimeMillis() + timeout.toMillis();
     Map<String, Long> previous = null;
     long since = 0;
-    while (System.currentTimeMillis() < deadline) {
-      check.run();
-      Map<String, Long> watermarks = lag.current() == 0 ? computedWatermarks(config, workspaces) : null;
-      if (watermarks != null && watermarks.equals(previous)) {
-        return since;
+    try (PlannerFollower planner = new PlannerFollower(config)) {
+      while (System.currentTimeMillis() < deadline) {
+        check.run();
+        Map<String, Long> watermarks = null;
+        if (lag.current() == 0) {
+          planner.refresh();
+          watermarks = computedWatermarks(planner, workspaces);
+        }
+        if (watermarks != null && watermarks.equals(previous)) {
+          return since;
+        }
+        if (watermarks != null && previous == null) {
+          since = System.currentTimeMillis();
+        }
+        previous = watermarks;
+        Thread.sleep(2_000); // a poll interval: each poll reads the broker, whatever the run is doing
       }
-      if (watermarks != null && previous == null) {
-        since = System.currentTimeMillis();
-      }
-      previous = watermarks;
-      Thread.sleep(2_000);
     }
     throw new IllegalStateException("not caught up within " + timeout.toMinutes() + " minutes");
   }
 
   /** Each workspace's watermark when all are computed up to it; null while any is not. */
-  private static Map<String, Long> computedWatermarks(AppConfig config, List<String> workspaces) {
-    Map<String, PlannerState> states = PlannerSnapshot.read(config).states();
+  private static Map<String, Long> computedWatermarks(PlannerFollower planner, List<String> workspaces) {
     Map<String, Long> out = new java.util.TreeMap<>();
     for (String w : workspaces) {
-      PlannerState s = states.get(w);
+      PlannerState s = planner.state(w);
       if (s == null || s.getCursorMs() < s.getWatermarkMs() || s.getComputedVersion() != s.getDefinitionsVersion()
           || s.getComputedVersion() == 0) {
         return null;
