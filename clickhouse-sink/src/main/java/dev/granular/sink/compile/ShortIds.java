@@ -1,10 +1,16 @@
 package dev.granular.sink.compile;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Short, stable ids for long identities, per workspace: storage keys by a 32-bit integer instead of a
@@ -42,8 +48,8 @@ public final class ShortIds {
   /** This mapping plus ids for the identities it lacks (in sorted order, should two hash alike). */
   public ShortIds with(Collection<String> identities) {
     Map<String, Integer> extended = new LinkedHashMap<>(ids);
-    java.util.Set<Integer> taken = new java.util.HashSet<>(ids.values());
-    for (String identity : new java.util.TreeSet<>(identities)) {
+    Set<Integer> taken = new HashSet<>(ids.values());
+    for (String identity : new TreeSet<>(identities)) {
       if (!extended.containsKey(Objects.requireNonNull(identity))) {
         int id = derived(identity);
         while (!taken.add(id)) {
@@ -58,10 +64,10 @@ public final class ShortIds {
   /** The id an identity gets when it is new and nothing else has it: from its SHA-256, above the ordered ids. */
   static int derived(String identity) {
     try {
-      byte[] h = java.security.MessageDigest.getInstance("SHA-256").digest(identity.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      byte[] h = MessageDigest.getInstance("SHA-256").digest(identity.getBytes(StandardCharsets.UTF_8));
       long bits = ((h[0] & 0xffL) << 24) | ((h[1] & 0xffL) << 16) | ((h[2] & 0xffL) << 8) | (h[3] & 0xffL);
       return DERIVED_FROM + (int) (bits % ((long) Integer.MAX_VALUE - DERIVED_FROM + 1));
-    } catch (java.security.NoSuchAlgorithmException e) {
+    } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }
   }
@@ -82,7 +88,6 @@ public final class ShortIds {
   public Map<String, Integer> asMap() {
     return ids;
   }
-
 
   @Override
   public boolean equals(Object other) {

@@ -1,12 +1,15 @@
 package dev.granular.app.lifecycle;
 
 import dev.granular.app.config.AppConfig;
+import dev.granular.app.topology.TopicScan;
 import dev.granular.app.topology.Topics;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import org.apache.kafka.clients.admin.OffsetSpec;
 
 /**
@@ -45,9 +48,9 @@ public final class Reset {
         }
         if (existing.contains(topics.workspaceDefinitions.name())) {
           // The planner numbers versions from 1 again: a global copy must not keep a higher one from before.
-          Set<String> workspaces = new java.util.TreeSet<>();
-          dev.granular.app.topology.TopicScan.scan(config.kafka().bootstrapServers(), topics.workspaceDefinitions.name(),
-              r -> workspaces.add(new String(r.key(), java.nio.charset.StandardCharsets.UTF_8)));
+          Set<String> workspaces = new TreeSet<>();
+          TopicScan.scan(config.kafka().bootstrapServers(), topics.workspaceDefinitions.name(),
+              r -> workspaces.add(new String(r.key(), StandardCharsets.UTF_8)));
           workspaces.forEach(w -> kafka.send(topics.workspaceDefinitions.name(), w, null));
           kafka.flush();
         }

@@ -6,8 +6,8 @@ import dev.granular.avro.WorkspaceTick;
 
 /**
  * What the planner sends on: tasks (normal or priority), scheduler ticks, parked parts for the dead letters,
- * definitions that break their workspace, and the stored definitions for the sinks of other partitions. Routed with a visitor ({@link PlannerRoute}), so a new kind
- * does not compile until it has a route.
+ * definitions that break their workspace, and the stored definitions for the sinks of other partitions. Routed
+ * with a visitor ({@link PlannerRoute}), so a new kind does not compile until it has a route.
  */
 public sealed interface PlannerOutput {
   <R> R accept(Handler<R> handler);

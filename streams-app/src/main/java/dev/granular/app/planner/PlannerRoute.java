@@ -1,6 +1,7 @@
 package dev.granular.app.planner;
 
 import dev.granular.avro.ComputeTask;
+import dev.granular.avro.WorkspaceDefinitions;
 import dev.granular.avro.WorkspaceTick;
 
 /** The branch of the planner's split each output takes; the names are the topology's branch names. */
@@ -70,10 +71,10 @@ public enum PlannerRoute {
   }
 
   /** The stored definitions of an output routed {@link #DEFINITIONS}. */
-  public static dev.granular.avro.WorkspaceDefinitions definitions(PlannerOutput output) {
-    return output.accept(new ExpectedOutput<dev.granular.avro.WorkspaceDefinitions>() {
+  public static WorkspaceDefinitions definitions(PlannerOutput output) {
+    return output.accept(new ExpectedOutput<WorkspaceDefinitions>() {
       @Override
-      public dev.granular.avro.WorkspaceDefinitions definitions(PlannerOutput.Definitions definitions) {
+      public WorkspaceDefinitions definitions(PlannerOutput.Definitions definitions) {
         return definitions.stored();
       }
     });

@@ -24,7 +24,8 @@ public final class Explanation {
   public static ObjectNode of(AppConfig.PlannerSettings settings, String workspace, PlannerState state, WorkspaceDefinitions stored,
       long nowMs) {
     WorkspaceView view = stored == null ? WorkspaceView.EMPTY : CompiledWorkspace.of(stored).view();
-    PlanFactory.Proposal p = new Planner(PlannerSettings.from(settings, 1)) /* lanes only matter to dispatch */.explain(state, nowMs, view, nowMs);
+    // One lane: lanes only matter when parts are sent, and explain sends nothing.
+    PlanFactory.Proposal p = new Planner(PlannerSettings.from(settings, 1)).explain(state, nowMs, view, nowMs);
     ObjectNode out = WorkspaceStatus.JSON.createObjectNode().put("workspace", workspace).put("now", Instant.ofEpochMilli(nowMs).toString())
         .put("cursorMs", state.getCursorMs()).put("watermarkMs", state.getWatermarkMs())
         .put("windowFromMs", p.windowFromMs()).put("windowToMs", p.windowToMs()).put("events", p.events())
