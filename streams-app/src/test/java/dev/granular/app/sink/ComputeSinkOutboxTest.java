@@ -13,6 +13,7 @@ import dev.granular.avro.WorkspaceDefinitions;
 import dev.granular.avro.codec.AvroCodec;
 import java.io.File;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.Properties;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.apache.kafka.common.serialization.Serdes;
@@ -30,7 +31,10 @@ import org.junit.jupiter.api.Test;
  */
 class ComputeSinkOutboxTest {
   private final List<ComputeTask> ran = new CopyOnWriteArrayList<>();
+  /** Holds a task's work until the test opens it, so no worker can finish before the test looks. */
+  private volatile CountDownLatch gate = new CountDownLatch(0);
   private final TaskWork work = (task, workspace) -> {
+    awaitGate();
     ran.add(task);
     AssignmentChange change = AssignmentChange.newBuilder().setWorkspaceId(task.getWorkspaceId()).setUserId("u" + task.getPart())
         .setPropertyId("p").setPropertyType(PropertyType.SEGMENT).setChange(ChangeKind.ENTERED).setAsOfMs(task.getNowMs())
@@ -66,8 +70,10 @@ class ComputeSinkOutboxTest {
   void anAcceptedTaskStaysInTheOutboxUntilItsChangesAreForwarded() {
     ComputeSinkProcessor sink = processor();
     sink.init(context);
+    gate = new CountDownLatch(1);
     sink.process(new Record<>("w", AvroCodec.of(ComputeTask.class).encode(task(0)), 0L));
     assertEquals(1, count(), "accepted, not yet reported");
+    gate.countDown();
     slots.flush(); // the commit's wait: the ClickHouse work is done, the records are not forwarded yet
     sink.process(new Record<>("w", AvroCodec.of(ComputeTask.class).encode(task(1)), 0L));
     slots.flush();
@@ -130,6 +136,15 @@ class ComputeSinkOutboxTest {
   private ComputeSinkProcessor processor() {
     return new ComputeSinkProcessor("compute-slots", "compute-unreported", "workspace-definitions", "shared-definitions",
         "compiled-workspaces", GranularMetrics.prometheus().deadLetters());
+  }
+
+  private void awaitGate() {
+    try {
+      gate.await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
   }
 
   private int count() {
