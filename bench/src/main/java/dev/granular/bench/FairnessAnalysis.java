@@ -3,10 +3,14 @@ package dev.granular.bench;
 import dev.granular.avro.ComputeTask;
 import dev.granular.avro.Plan;
 import dev.granular.avro.TaskResult;
+import dev.granular.avro.PartStatus;
+import dev.granular.avro.PlannerState;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.regex.Pattern;
 
@@ -18,8 +22,13 @@ final class FairnessAnalysis {
   /** Lags of the small workspaces and of the whale (empty without one). */
   record Lags(List<Freshness.Lag> small, List<Freshness.Lag> whale) {}
 
+  /** A plan parked in the end: the attempts its parked part had, and its last error. */
+  record Parked(int attempts, String reason) {}
+
   /** ClickHouse's TIMEOUT_EXCEEDED (code 159), its message, or the client giving up on a response. */
   private static final Pattern TIMEOUT = Pattern.compile("(?i)timeout|timed out|Code: 159");
+  /** ClickHouse's MEMORY_LIMIT_EXCEEDED (code 241), its message, or the app's own heap. */
+  private static final Pattern OUT_OF_MEMORY = Pattern.compile("(?i)Code: 241\\b|memory limit|OutOfMemoryError");
 
   private FairnessAnalysis() {}
 
@@ -48,6 +57,21 @@ final class FairnessAnalysis {
   static long timedOut(List<TaskResult> results) {
     return results.stream().filter(r -> !r.getSuccess() && r.getReason() != null && isTimeout(r.getReason()))
         .count();
+  }
+
+  static long outOfMemory(List<TaskResult> results) {
+    return results.stream().filter(r -> !r.getSuccess() && r.getReason() != null
+        && OUT_OF_MEMORY.matcher(r.getReason()).find()).count();
+  }
+
+  /** Empty unless the workspace's plan in flight is parked: its parked part's attempts and last error. */
+  static Optional<Parked> parked(PlannerState latest) {
+    if (latest == null || latest.getInFlight() == null || !latest.getInFlight().getParked()) {
+      return Optional.empty();
+    }
+    return latest.getInFlight().getParts().stream().filter(p -> p.getStatus() == PartStatus.PARKED)
+        .max(Comparator.comparingInt(p -> p.getTask().getAttempt()))
+        .map(p -> new Parked(p.getTask().getAttempt(), String.valueOf(p.getLastError())));
   }
 
   /** Tasks sent again after a failed attempt. */

@@ -94,6 +94,9 @@ public final class ReportWriter {
       } else {
         o.put("value", f.value());
       }
+      if (f.state() != null) {
+        o.put("state", f.state());
+      }
       o.put("unit", f.unit()).put("target", f.target()).put("verdict", f.verdict().name()).put("note", f.note());
     }
     r.notes().forEach(root.putArray("notes")::add);
@@ -105,6 +108,9 @@ public final class ReportWriter {
   }
 
   static String value(Figure f) {
+    if (f.state() != null) {
+      return f.state();
+    }
     return f.value() == null ? "not measured" : number(f.value()) + (f.unit().isEmpty() ? "" : " " + f.unit());
   }
 

@@ -40,7 +40,7 @@ class AppMetricsTest {
     server.start();
     try {
       Retries read = AppMetrics.scrape(server.getAddress().getPort()).flatMap(Retries::from).orElseThrow();
-      assertEquals(new Retries(0, 1, 0), read);
+      assertEquals(new Retries(0, 1, 0, 0), read);
     } finally {
       server.stop(0);
     }

@@ -4,6 +4,8 @@ import static dev.granular.bench.ScenarioVerdictTest.named;
 import static dev.granular.bench.VerdictTest.assertNotMeasured;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,35 +24,77 @@ class FairnessVerdictTest {
 
   static FairnessResult result(FairnessConfig c, String guarantee, Freshness.Stats small, List<List<Freshness.Lag>> byWindow,
       Freshness.Stats whale, OptionalLong maxWork) {
-    return new FairnessResult(c, guarantee, 1_000, small, byWindow, whale, 0, 0, 0, maxWork, 1, 0, OptionalLong.empty(),
-        Optional.empty(), Map.of(), Map.of(), Map.of(), 0, 0, 0, List.of());
+    return result(c, guarantee, small, byWindow, whale, maxWork, Optional.empty(), 0, Optional.empty());
+  }
+
+  static FairnessResult result(FairnessConfig c, String guarantee, Freshness.Stats small, List<List<Freshness.Lag>> byWindow,
+      Freshness.Stats whale, OptionalLong maxWork, Optional<FairnessAnalysis.Parked> parked, long timedOutAttempts,
+      Optional<Retries> retries) {
+    return new FairnessResult(c, guarantee, 1_000, small, byWindow, whale, timedOutAttempts, timedOutAttempts, 0, parked, 0,
+        maxWork, 1, parked.isPresent() ? 1 : 0, OptionalLong.empty(), retries, Map.of(), Map.of(), Map.of(), 0, 0, 0, List.of());
   }
 
   static List<Figure> figures(Freshness.Stats small, Freshness.Stats whale, OptionalLong maxWork) {
+    return figures(result(FairnessConfig.SPLIT, "exactly_once_v2", small, List.of(), whale, maxWork));
+  }
+
+  /** (a) with small p50 100 ms and p99 200 ms, then {@code b}. */
+  static List<Figure> figures(FairnessResult b) {
     Map<FairnessConfig, FairnessResult> results = new LinkedHashMap<>();
     results.put(FairnessConfig.NO_WHALE, result(FairnessConfig.NO_WHALE, "exactly_once_v2", stats(100, 200, 50, 0), List.of(), null,
         OptionalLong.of(10)));
-    results.put(FairnessConfig.SPLIT, result(FairnessConfig.SPLIT, "exactly_once_v2", small, List.of(), whale, maxWork));
+    results.put(b.config(), b);
     return FairnessFigures.of(results);
   }
 
   @Test
-  void aWhaleThatNeverBecameFreshGetsNoLagNumber() {
+  void aWhaleThatNeverBecameFreshGetsNoLagNumberAndMissesTheTarget() {
     Figure whale = named(figures(stats(100, 200, 50, 0), stats(120_000, 120_000, 6, 6), OptionalLong.of(10)), WHALE);
-    assertNotMeasured(whale);
+    assertEquals("never fresh", whale.state());
+    assertNull(whale.value());
+    assertEquals(Figure.Verdict.MISSED, whale.verdict());
     assertFalse(whale.note().contains("120"), "not even in the note: " + whale.note());
+    assertEquals("never fresh", ReportWriter.value(whale));
+  }
+
+  @Test
+  void aParkedWhaleIsNeverFreshWithItsAttemptsEvenIfAnEarlyWindowWasCovered() {
+    FairnessResult c = result(FairnessConfig.NO_SPLIT, "exactly_once_v2", stats(100, 200, 50, 0), List.of(),
+        stats(900, 60_000, 6, 5), OptionalLong.of(10), Optional.of(new FairnessAnalysis.Parked(5, "Code: 241. Memory limit")), 0,
+        Optional.empty());
+    Figure whale = named(figures(c), "(c) whale, split disabled whale freshness lag (median of windows)");
+    assertEquals("never fresh", whale.state());
+    assertTrue(whale.note().startsWith("parked after 5 attempts (Code: 241. Memory limit); 5 of its 6 measured ticks"), whale.note());
+    assertEquals(Figure.Verdict.NO_TARGET, whale.verdict(), "(c) shows the failure; it has no target");
   }
 
   @Test
   void aCensoredLagIsJudgedOnlyWhereALowerBoundDecides() {
-    // Median 400 against 5 x 100: a lower bound within the target decides nothing.
-    assertEquals(Figure.Verdict.NOT_MEASURED, named(figures(stats(100, 200, 50, 0), stats(400, 900, 6, 1), OptionalLong.of(10)), WHALE).verdict());
+    // Median 250 against 3 x 100: a lower bound within the target decides nothing.
+    assertEquals(Figure.Verdict.NOT_MEASURED, named(figures(stats(100, 200, 50, 0), stats(250, 900, 6, 1), OptionalLong.of(10)), WHALE).verdict());
     // A lower bound already past the (exact) target: missed for sure.
-    assertEquals(Figure.Verdict.MISSED, named(figures(stats(100, 200, 50, 0), stats(600, 900, 6, 1), OptionalLong.of(10)), WHALE).verdict());
+    assertEquals(Figure.Verdict.MISSED, named(figures(stats(100, 200, 50, 0), stats(400, 900, 6, 1), OptionalLong.of(10)), WHALE).verdict());
     // An exact lag within a bound that is itself a lower bound: met for sure; past it: undecided.
-    assertEquals(Figure.Verdict.MET, named(figures(stats(100, 200, 50, 3), stats(400, 900, 6, 0), OptionalLong.of(10)), WHALE).verdict());
-    assertEquals(Figure.Verdict.NOT_MEASURED, named(figures(stats(100, 200, 50, 3), stats(600, 900, 6, 0), OptionalLong.of(10)), WHALE).verdict());
-    assertEquals(Figure.Verdict.MET, named(figures(stats(100, 200, 50, 0), stats(500, 900, 6, 0), OptionalLong.of(10)), WHALE).verdict());
+    assertEquals(Figure.Verdict.MET, named(figures(stats(100, 200, 50, 3), stats(250, 900, 6, 0), OptionalLong.of(10)), WHALE).verdict());
+    assertEquals(Figure.Verdict.NOT_MEASURED, named(figures(stats(100, 200, 50, 3), stats(400, 900, 6, 0), OptionalLong.of(10)), WHALE).verdict());
+    assertEquals(Figure.Verdict.MET, named(figures(stats(100, 200, 50, 0), stats(300, 900, 6, 0), OptionalLong.of(10)), WHALE).verdict());
+    assertEquals(Figure.Verdict.MISSED, named(figures(stats(100, 200, 50, 0), stats(301, 900, 6, 0), OptionalLong.of(10)), WHALE).verdict());
+  }
+
+  @Test
+  void theSplitSmallP99MayExceedTheBaselinesByATenthAndTheSplitRunMayTimeOutNothing() {
+    String p99 = "(b) whale, split small workspaces, p99 freshness lag";
+    assertEquals(Figure.Verdict.MET, named(figures(stats(100, 240, 50, 0), stats(300, 900, 6, 0), OptionalLong.of(10)), p99).verdict());
+    assertEquals(Figure.Verdict.MISSED, named(figures(stats(100, 241, 50, 0), stats(300, 900, 6, 0), OptionalLong.of(10)), p99).verdict());
+    String timeouts = "(b) whale, split timed-out statements";
+    Optional<Retries> none = Optional.of(new Retries(0, 0, 0, 0));
+    assertEquals(Figure.Verdict.MET, named(figures(result(FairnessConfig.SPLIT, "exactly_once_v2", stats(100, 200, 50, 0), List.of(),
+        stats(300, 900, 6, 0), OptionalLong.of(10), Optional.empty(), 0, none)), timeouts).verdict());
+    assertEquals(Figure.Verdict.MISSED, named(figures(result(FairnessConfig.SPLIT, "exactly_once_v2", stats(100, 200, 50, 0), List.of(),
+        stats(300, 900, 6, 0), OptionalLong.of(10), Optional.empty(), 1, none)), timeouts).verdict());
+    assertEquals(Figure.Verdict.MISSED, named(figures(result(FairnessConfig.SPLIT, "exactly_once_v2", stats(100, 200, 50, 0), List.of(),
+        stats(300, 900, 6, 0), OptionalLong.of(10), Optional.empty(), 0, Optional.of(new Retries(0, 2, 1, 0)))), timeouts).verdict());
+    assertNotMeasured(named(figures(stats(100, 200, 50, 0), stats(300, 900, 6, 0), OptionalLong.of(10)), timeouts));
   }
 
   @Test

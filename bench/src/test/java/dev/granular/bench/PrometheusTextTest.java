@@ -24,9 +24,10 @@ class PrometheusTextTest {
     metrics.ingest().insertRetried(timeout);
     metrics.ingest().insertRetried(reset);
     metrics.sink().statementRetried(new ClickHouseException("Code: 159. DB::Exception: Timeout exceeded", null, true));
+    metrics.sink().statementRetried(new ClickHouseException("Code: 241. DB::Exception: Memory limit (for query) exceeded", null, true));
     Retries retries = Retries.from(PrometheusText.parse(metrics.scrape())).orElseThrow();
-    assertEquals(new Retries(3, 1, 3), retries);
-    assertEquals("4 (3 inserts, 1 statements; 3 timeouts)", Retries.describe(Optional.of(retries)));
+    assertEquals(new Retries(3, 2, 3, 1), retries);
+    assertEquals("5 (3 inserts, 2 statements; 3 timeouts, 1 over the memory limit)", Retries.describe(Optional.of(retries)));
   }
 
   @Test

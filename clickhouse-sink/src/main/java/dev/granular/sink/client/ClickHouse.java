@@ -20,6 +20,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -70,6 +71,9 @@ public final class ClickHouse implements AutoCloseable {
     if (!settings.maxExecutionTime().isZero()) {
       builder.serverSetting("max_execution_time", Long.toString(Math.max(1, settings.maxExecutionTime().toSeconds())));
     }
+    if (settings.maxMemoryUsage() > 0) {
+      builder.serverSetting("max_memory_usage", Long.toString(settings.maxMemoryUsage()));
+    }
     this.client = builder.build();
   }
 
@@ -109,21 +113,32 @@ public final class ClickHouse implements AutoCloseable {
 
   /** Runs a query and returns its TabSeparated rows, unescaped. */
   public List<String[]> rows(String sql) {
-    return observed(StatementObserver.Kind.QUERY, () -> rowsUnobserved(sql));
+    List<String[]> out = new ArrayList<>();
+    forEachRow(sql, out::add);
+    return out;
   }
 
-  private List<String[]> rowsUnobserved(String sql) {
+  /**
+   * Runs a query and hands its TabSeparated rows, unescaped, to {@code row} as they arrive, so a result of any
+   * size is never held at once. A failure part-way through throws after some rows were handed over.
+   */
+  public void forEachRow(String sql, Consumer<String[]> row) {
+    observed(StatementObserver.Kind.QUERY, () -> {
+      forEachRowUnobserved(sql, row);
+      return null;
+    });
+  }
+
+  private void forEachRowUnobserved(String sql, Consumer<String[]> row) {
     try (QueryResponse response = await(client.query(sql, tsv()), sql);
         BufferedReader reader = new BufferedReader(new InputStreamReader(response.getInputStream(), StandardCharsets.UTF_8))) {
-      List<String[]> out = new ArrayList<>();
       for (String line = reader.readLine(); line != null; line = reader.readLine()) {
         String[] cells = line.split("\t", -1);
         for (int i = 0; i < cells.length; i++) {
           cells[i] = Tsv.unescape(cells[i]);
         }
-        out.add(cells);
+        row.accept(cells);
       }
-      return out;
     } catch (ClickHouseException e) {
       throw e;
     } catch (Exception e) {

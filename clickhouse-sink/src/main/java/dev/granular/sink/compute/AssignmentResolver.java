@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Consumer;
 
 /**
  * Resolves assignments at an explicit {@code now} from merged leaf states, writes the ones that changed into
@@ -25,6 +26,7 @@ import java.util.TreeSet;
  * the clock).
  */
 public final class AssignmentResolver {
+  private final Retrying clickHouse;
   private final WindowEvents events;
   private final TimeDependentUsers timeDependent;
   private final LeafStateReader states;
@@ -35,19 +37,31 @@ public final class AssignmentResolver {
   }
 
   AssignmentResolver(Retrying clickHouse) {
+    this.clickHouse = clickHouse;
     this.events = new WindowEvents(clickHouse);
     this.timeDependent = new TimeDependentUsers(clickHouse);
     this.states = new LeafStateReader(clickHouse);
     this.store = new AssignmentStore(clickHouse);
   }
 
+  /** Resolves and returns the changes sorted by property and user; for callers whose results are small. */
   public ResolveResult resolve(WorkspaceIndex index, ProcessingWindow window, ComputeScope scope, long nowMs) {
-    return resolve(index, window, scope, nowMs, null);
+    List<AssignmentChange> changes = new ArrayList<>();
+    Counts counts = resolve(index, window, scope, nowMs, changes::add);
+    changes.sort(Comparator.comparing(AssignmentChange::propertyId).thenComparing(AssignmentChange::userId));
+    return new ResolveResult(counts.usersResolved(), counts.assignmentsWritten(), changes);
   }
 
-  /** @param touchedUsers the window's users in the bucket if the caller already has them; null to read them */
-  ResolveResult resolve(WorkspaceIndex index, ProcessingWindow window, ComputeScope scope, long nowMs,
-      Set<String> touchedUsers) {
+  /** What a streamed resolution did; its changes went to the caller as they were found. */
+  public record Counts(long usersResolved, long assignmentsWritten, long changes) {}
+
+  /**
+   * Resolves and hands each change to {@code changes} as it is found, chunk by chunk (users sorted, properties
+   * within a chunk in order). Memory stays bounded whatever the task's user count: the users to resolve are
+   * streamed from ClickHouse into a {@link Spool}, and one chunk of users is resolved at a time.
+   */
+  public Counts resolve(WorkspaceIndex index, ProcessingWindow window, ComputeScope scope, long nowMs,
+      Consumer<AssignmentChange> changes) {
     if (!scope.canResolve()) {
       throw new IllegalArgumentException("a scope restricted to leaves only inserts states; resolve by properties");
     }
@@ -59,26 +73,39 @@ public final class AssignmentResolver {
     changed.retainAll(index.changedProperties());
     Set<String> steady = new TreeSet<>(scope.properties(index));
     steady.removeAll(changed);
-    List<AssignmentChange> changes = new ArrayList<>();
     Totals totals = new Totals();
     if (!changed.isEmpty()) {
-      pass(index, changed, events.knownUsers(ws, window.toInclusiveMs(), scope.bucket()), nowMs, changes, totals);
+      String known = events.subjectsSql(ws, ProcessingWindow.upTo(window.toInclusiveMs()), scope.bucket());
+      try (Spool<String> users = users(known)) {
+        pass(index, changed, users, nowMs, changes, totals);
+      }
     }
     if (!steady.isEmpty()) {
-      Set<String> users = new TreeSet<>(touchedUsers != null ? touchedUsers : events.users(ws, window, scope.bucket()));
-      users.addAll(timeDependent.find(index, CriteriaWalk.reachable(index, steady), window.fromExclusiveMs(), nowMs,
-          scope.bucket()));
-      pass(index, steady, users, nowMs, changes, totals);
+      String touched = window.isEmpty() ? null : events.subjectsSql(ws, window, scope.bucket());
+      String flipped = timeDependent.sql(index, CriteriaWalk.reachable(index, steady), window.fromExclusiveMs(), nowMs,
+          scope.bucket()).orElse(null);
+      String either = touched == null ? flipped : flipped == null ? touched : touched + " UNION ALL " + flipped;
+      if (either != null) {
+        try (Spool<String> users = users(either)) {
+          pass(index, steady, users, nowMs, changes, totals);
+        }
+      }
     }
-    changes.sort(Comparator.comparing(AssignmentChange::propertyId).thenComparing(AssignmentChange::userId));
-    return new ResolveResult(totals.users, totals.rows, changes);
+    return new Counts(totals.users, totals.rows, totals.changes);
   }
 
-  private void pass(WorkspaceIndex index, Set<String> properties, Set<String> users, long nowMs,
-      List<AssignmentChange> changes, Totals totals) {
+  /** The distinct users of {@code sql} (one column, user_id), sorted, streamed into a spool. */
+  private Spool<String> users(String sql) {
+    Spool<String> users = new Spool<>(Spool.STRINGS, Spool.IN_MEMORY);
+    clickHouse.spool("SELECT DISTINCT user_id FROM (" + sql + ") ORDER BY user_id", users);
+    return users;
+  }
+
+  private void pass(WorkspaceIndex index, Set<String> properties, Iterable<String> users, long nowMs,
+      Consumer<AssignmentChange> changes, Totals totals) {
     List<Criterion> criteria = CriteriaWalk.reachable(index, properties);
     LeafNeeds needs = LeafNeeds.of(index, criteria, nowMs);
-    for (List<String> chunk : UserChunks.split(new TreeSet<>(users))) {
+    UserChunks.forEach(users, chunk -> {
       LeafView view = new LeafView(index, states.read(index.workspaceId(), needs, chunk, nowMs));
       SegmentTests segments = new SegmentTests(view, nowMs);
       PropertyValues values = new PropertyValues(view);
@@ -95,15 +122,17 @@ public final class AssignmentResolver {
           }
           String before = effective(s == null ? null : s.before(), segment);
           if (!effective(value, segment).equals(before)) {
-            changes.add(new AssignmentChange(index.workspaceId(), property, segment, user, external(before, segment),
+            changes.accept(new AssignmentChange(index.workspaceId(), property, segment, user, external(before, segment),
                 external(effective(value, segment), segment), nowMs));
+            totals.changes++;
           }
         }
       }
+      // Written before the next chunk is read: a crash part-way leaves versioned rows that a repeat finds equal.
       store.write(index.workspaceId(), nowMs, rows);
       totals.users += chunk.size();
       totals.rows += rows.size();
-    }
+    });
   }
 
   /** Whether a root criterion is a segment's (boolean) rather than a user property's (value). */
@@ -131,5 +160,6 @@ public final class AssignmentResolver {
   private static final class Totals {
     long users;
     long rows;
+    long changes;
   }
 }

@@ -3,8 +3,12 @@ package dev.granular.sink.compute;
 import dev.granular.sink.client.ClickHouse;
 import dev.granular.sink.client.RetryPolicy;
 import dev.granular.sink.compile.WorkspaceIndex;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Consumer;
 
 /**
  * The compute facade a planner task calls. {@link #compute} does one part of a workspace's work in one
@@ -28,6 +32,18 @@ public final class ComputeEngine {
    * (not restricted to leaves) and {@code nowMs} no earlier than the window's end.
    */
   public ComputeResult compute(WorkspaceIndex index, ProcessingWindow window, ComputeScope scope, long nowMs) {
+    List<AssignmentChange> changes = new ArrayList<>();
+    ComputeResult result = compute(index, window, scope, nowMs, changes::add);
+    changes.sort(Comparator.comparing(AssignmentChange::propertyId).thenComparing(AssignmentChange::userId));
+    return result.withChanges(changes);
+  }
+
+  /**
+   * The same, handing each change to {@code changes} as it is found, in memory bounded whatever the scope's user
+   * count (the result's own change list is then empty; {@link ComputeResult#changeCount} counts them).
+   */
+  public ComputeResult compute(WorkspaceIndex index, ProcessingWindow window, ComputeScope scope, long nowMs,
+      Consumer<AssignmentChange> changes) {
     if (!scope.canResolve()) {
       throw new IllegalArgumentException("compute needs a scope of properties; use insertStates for leaf scopes");
     }
@@ -39,9 +55,9 @@ public final class ComputeEngine {
     Set<String> steady = new TreeSet<>(scope.leaves(index));
     steady.removeAll(fresh); // the backfill already covered the window for new leaves
     StateInsert.Result inserted = stateInsert.insert(index, window, scope.withLeaves(steady));
-    ResolveResult resolved = resolver.resolve(index, window, scope, nowMs, inserted.touchedUsers());
+    AssignmentResolver.Counts resolved = resolver.resolve(index, window, scope, nowMs, changes);
     return new ComputeResult(index.workspaceId(), window, scope, nowMs, inserted.events(), inserted.rows(), backfilled,
-        resolved.usersResolved(), resolved.assignmentsWritten(), resolved.changes());
+        resolved.usersResolved(), resolved.assignmentsWritten(), List.of(), resolved.changes());
   }
 
   /** Stage 1: the scope's leaves that are new in the index, from all events received by {@code toInclusiveMs}. */

@@ -27,6 +27,18 @@ final class Retrying {
     return policy.run("query", () -> clickHouse.rows(sql), () -> { });
   }
 
+  /**
+   * The first column of every row into {@code into}, as it streams; a retry starts the spool over, so a failure
+   * part-way leaves no partial result behind.
+   */
+  void spool(String sql, Spool<String> into) {
+    policy.run("query", () -> {
+      into.clear();
+      clickHouse.forEachRow(sql, row -> into.add(row[0]));
+      return into.size();
+    }, () -> { });
+  }
+
   void insert(String table, byte[] jsonEachRow) {
     if (jsonEachRow.length > 0) {
       policy.run("insert into " + table, () -> clickHouse.insertJsonEachRow(table, jsonEachRow), () -> { });

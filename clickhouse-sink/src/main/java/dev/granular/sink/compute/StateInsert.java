@@ -7,7 +7,6 @@ import dev.granular.sink.compile.WorkspaceIndex;
 import dev.granular.sink.events.StoredEvent;
 import java.util.List;
 import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * Inserts the leaf states of one window's events: reads the window from {@code user_events}, computes each
@@ -35,24 +34,17 @@ public final class StateInsert {
   }
 
   /**
-   * @param events       events read in the scope's bucket (each stored copy of a message once)
-   * @param rows         leaf input rows inserted
-   * @param touchedUsers users with an event in the window and bucket, whose states may have changed
+   * @param events events read in the scope's bucket (each stored copy of a message once)
+   * @param rows   leaf input rows inserted
    */
-  public record Result(long events, long rows, Set<String> touchedUsers) {
-    public Result {
-      touchedUsers = Set.copyOf(touchedUsers);
-    }
-  }
+  public record Result(long events, long rows) {}
 
   public Result insert(WorkspaceIndex index, ProcessingWindow window, ComputeScope scope) {
     Set<String> leaves = scope.leaves(index);
     LeafInputRows rows = new LeafInputRows(index.workspaceId());
-    Set<String> touched = new TreeSet<>();
     long[] totals = new long[2]; // events read, rows inserted (updated inside the page callback)
     windowEvents.forEachPage(index.workspaceId(), window, scope.bucket(), pageEvents, page -> {
       for (StoredEvent event : page) {
-        touched.add(event.subjectId());
         List<Leaf> affected = index.leavesAffectedBy(event.type(), event.event()).stream()
             .filter(leaf -> leaves.contains(leaf.id())).toList();
         if (!affected.isEmpty()) {
@@ -66,6 +58,6 @@ public final class StateInsert {
       totals[0] += page.size();
     });
     totals[1] += rows.flush(clickHouse);
-    return new Result(totals[0], totals[1], touched);
+    return new Result(totals[0], totals[1]);
   }
 }

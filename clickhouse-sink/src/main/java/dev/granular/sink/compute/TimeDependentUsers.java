@@ -7,9 +7,8 @@ import dev.granular.sink.compile.WorkspaceIndex;
 import dev.granular.sink.definitions.Operator;
 import dev.granular.sink.sql.Sql;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
+import java.util.Optional;
 
 /**
  * Users whose time-dependent predicates may have flipped between {@code sinceMs} and {@code nowMs} with no
@@ -24,9 +23,10 @@ final class TimeDependentUsers {
     this.clickHouse = clickHouse;
   }
 
-  Set<String> find(WorkspaceIndex index, List<Criterion> criteria, long sinceMs, long nowMs, UserBucket bucket) {
+  /** The query of those users, one column {@code user_id}, possibly repeated; empty when no test applies. */
+  Optional<String> sql(WorkspaceIndex index, List<Criterion> criteria, long sinceMs, long nowMs, UserBucket bucket) {
     if (nowMs <= sinceMs) {
-      return Set.of();
+      return Optional.empty();
     }
     List<String> queries = new ArrayList<>();
     String where = " WHERE workspace_id = " + Sql.string(index.workspaceId()) + " AND " + bucket.sql("user_id");
@@ -57,12 +57,7 @@ final class TimeDependentUsers {
         }
       }
     }
-    Set<String> users = new HashSet<>();
-    if (!queries.isEmpty()) {
-      clickHouse.rows("SELECT DISTINCT user_id FROM (" + String.join(" UNION ALL ", queries) + ")")
-          .forEach(r -> users.add(r[0]));
-    }
-    return users;
+    return queries.isEmpty() ? Optional.empty() : Optional.of(String.join(" UNION ALL ", queries));
   }
 
   private static long since(long ms) {

@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * Splits users into batches whose quoted IN lists stay well inside ClickHouse's max_query_size (256 KiB by
@@ -19,12 +20,18 @@ final class UserChunks {
 
   static List<List<String>> split(Collection<String> users) {
     List<List<String>> chunks = new ArrayList<>();
+    forEach(users, chunks::add);
+    return chunks;
+  }
+
+  /** The chunks one at a time, in the users' order, so that only one chunk is held. */
+  static void forEach(Iterable<String> users, Consumer<List<String>> chunk) {
     List<String> current = new ArrayList<>();
     int bytes = 0;
     for (String user : users) {
       int size = Sql.string(user).getBytes(StandardCharsets.UTF_8).length + 2;
       if (!current.isEmpty() && (current.size() >= MAX_USERS || bytes + size > MAX_BYTES)) {
-        chunks.add(current);
+        chunk.accept(current);
         current = new ArrayList<>();
         bytes = 0;
       }
@@ -32,8 +39,7 @@ final class UserChunks {
       bytes += size;
     }
     if (!current.isEmpty()) {
-      chunks.add(current);
+      chunk.accept(current);
     }
-    return chunks;
   }
 }

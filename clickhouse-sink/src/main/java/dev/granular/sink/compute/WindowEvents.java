@@ -81,14 +81,18 @@ final class WindowEvents {
     }
   }
 
-  /** Users with an event in the window (in the bucket): whose states the window may have changed. */
-  Set<String> users(String workspaceId, ProcessingWindow window, UserBucket bucket) {
-    return window.isEmpty() ? Set.of() : distinctSubjects(workspaceId, window, bucket);
-  }
-
   /** Users with any event received by {@code toInclusiveMs}: the population segments range over. */
   Set<String> knownUsers(String workspaceId, long toInclusiveMs, UserBucket bucket) {
     return distinctSubjects(workspaceId, ProcessingWindow.upTo(toInclusiveMs), bucket);
+  }
+
+  /**
+   * A query of the users with an event in the window (in the bucket), one column {@code user_id}, unordered and
+   * possibly repeated: to be combined and streamed rather than held.
+   */
+  String subjectsSql(String workspaceId, ProcessingWindow window, UserBucket bucket) {
+    return "SELECT subject_id AS user_id FROM " + clickHouse.table("user_events") + " WHERE workspace_id = "
+        + Sql.string(workspaceId) + " AND " + window.sql("processing_time_ms") + " AND " + bucket.sql("subject_id");
   }
 
   private Set<String> distinctSubjects(String workspaceId, ProcessingWindow window, UserBucket bucket) {

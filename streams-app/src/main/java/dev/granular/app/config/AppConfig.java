@@ -5,6 +5,7 @@ import com.typesafe.config.ConfigException;
 import com.typesafe.config.ConfigFactory;
 import com.typesafe.config.ConfigParseOptions;
 import dev.granular.sink.client.ClickHouseSettings;
+import dev.granular.sink.client.StatementTags;
 import dev.granular.sink.client.RetryPolicy;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -83,7 +84,8 @@ public record AppConfig(
         r.string(p + "clickhouse.password"),
         r.identifier(p + "clickhouse.database"),
         r.duration(p + "clickhouse.max-execution-time", Duration.ZERO),
-        r.duration(p + "clickhouse.socket-timeout", Duration.ofSeconds(1)));
+        r.duration(p + "clickhouse.socket-timeout", Duration.ofSeconds(1)), StatementTags.NONE,
+        r.bytes(p + "clickhouse.max-memory-usage", 0));
     RetrySettings clickHouseRetry = new RetrySettings(
         r.duration(p + "clickhouse.retry.initial-backoff", Duration.ofMillis(1)),
         r.duration(p + "clickhouse.retry.max-backoff", Duration.ofMillis(1)),

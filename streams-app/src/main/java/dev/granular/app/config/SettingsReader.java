@@ -66,6 +66,20 @@ final class SettingsReader {
     return value;
   }
 
+  /** A size such as 512m or 2G (HOCON's size units), in bytes. */
+  long bytes(String path, long min) {
+    long value;
+    try {
+      value = config.getBytes(path);
+    } catch (ConfigException e) {
+      throw invalid(path, "a size such as 0, 512m or 2G", e);
+    }
+    if (value < min) {
+      throw invalid(path, "a size of at least " + min + " bytes", Long.toString(value));
+    }
+    return value;
+  }
+
   Duration duration(String path, Duration min) {
     Duration value;
     try {

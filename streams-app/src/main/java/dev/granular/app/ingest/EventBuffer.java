@@ -22,6 +22,7 @@ public final class EventBuffer extends CommitBarrier {
   private final EventSink sink;
   private final List<StoredEvent> buffer = new ArrayList<>();
   private final Map<String, DurableProgress> durable = new LinkedHashMap<>();
+  private Runnable beforeCommit = () -> { };
 
   public EventBuffer(String name, EventSink sink) {
     super(name);
@@ -36,17 +37,26 @@ public final class EventBuffer extends CommitBarrier {
     return buffer.size();
   }
 
+  /**
+   * Work that must reach the changelogs in the same commit as the offsets, run by every barrier after the insert
+   * (the writer saves its clocks). The barrier runs before the task's produced records are flushed and its offsets
+   * committed, so what this writes to a logged store is committed with them.
+   */
+  public void beforeCommit(Runnable work) {
+    beforeCommit = work;
+  }
+
   /** Inserts the buffered events; blocks until ClickHouse acknowledged them, or throws. */
   @Override
   protected void awaitDurable() {
-    if (buffer.isEmpty()) {
-      return;
+    if (!buffer.isEmpty()) {
+      sink.write(buffer);
+      for (StoredEvent e : buffer) {
+        durable.merge(e.workspaceId(), DurableProgress.of(e), DurableProgress::plus);
+      }
+      buffer.clear();
     }
-    sink.write(buffer);
-    for (StoredEvent e : buffer) {
-      durable.merge(e.workspaceId(), DurableProgress.of(e), DurableProgress::plus);
-    }
-    buffer.clear();
+    beforeCommit.run();
   }
 
   /**

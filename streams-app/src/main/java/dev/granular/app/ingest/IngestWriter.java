@@ -4,6 +4,8 @@ import dev.granular.avro.IngestProgress;
 import dev.granular.avro.UserEvent;
 import dev.granular.sink.events.StoredEvent;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.function.LongSupplier;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.ContextualProcessor;
@@ -24,6 +26,12 @@ public final class IngestWriter extends ContextualProcessor<String, UserEvent, S
   private final LongSupplier wallClock;
   private EventBuffer buffer;
   private KeyValueStore<String, WorkspaceClock> clocks;
+  /**
+   * Clocks changed since they were last saved. Saving each event's clock would write a changelog record per
+   * event; they are saved once per batch and at every commit (the buffer's barrier calls {@link #saveClocks}
+   * before the offsets go), so the store always matches the committed offsets.
+   */
+  private final Map<String, WorkspaceClock> unsaved = new HashMap<>();
   private boolean announced;
 
   public IngestWriter(String bufferStore, String clockStore, int batchSize, Duration flushInterval,
@@ -40,6 +48,7 @@ public final class IngestWriter extends ContextualProcessor<String, UserEvent, S
     super.init(context);
     buffer = context.getStateStore(bufferStore);
     clocks = context.getStateStore(clockStore);
+    buffer.beforeCommit(this::saveClocks);
     context.schedule(flushInterval, PunctuationType.WALL_CLOCK_TIME, now -> flushAndPublish());
   }
 
@@ -48,10 +57,9 @@ public final class IngestWriter extends ContextualProcessor<String, UserEvent, S
     announceUnpublished();
     UserEvent e = record.value();
     String workspace = e.getWorkspaceId();
-    WorkspaceClock clock = clocks.get(workspace);
-    clock = clock == null ? WorkspaceClock.START : clock;
+    WorkspaceClock clock = clock(workspace);
     long processingTime = clock.assign(wallClock.getAsLong());
-    clocks.put(workspace, clock.afterAssign(processingTime));
+    unsaved.put(workspace, clock.afterAssign(processingTime));
     buffer.add(new StoredEvent(workspace, e.getMessageId(), e.getType().name(), e.getUserId(), e.getAnonymousId(),
         e.getEvent(), e.getPropertiesJson(), e.getTraitsJson(), e.getTimestampMs(), processingTime));
     if (buffer.size() >= batchSize) {
@@ -65,9 +73,8 @@ public final class IngestWriter extends ContextualProcessor<String, UserEvent, S
     // Also publishes what a commit-time flush made durable since the last punctuation.
     long now = wallClock.getAsLong();
     for (DurableProgress p : buffer.drainDurable()) {
-      WorkspaceClock clock = clocks.get(p.workspaceId());
-      WorkspaceClock after = (clock == null ? WorkspaceClock.START : clock).afterDurable(p.events(), p.watermarkMs());
-      clocks.put(p.workspaceId(), after);
+      WorkspaceClock after = clock(p.workspaceId()).afterDurable(p.events(), p.watermarkMs());
+      unsaved.put(p.workspaceId(), after);
       IngestProgress progress = IngestProgress.newBuilder()
           .setWorkspaceId(p.workspaceId())
           .setDurableEvents(p.events())
@@ -79,6 +86,21 @@ public final class IngestWriter extends ContextualProcessor<String, UserEvent, S
           .build();
       context().forward(new Record<>(p.workspaceId(), progress, now));
     }
+    saveClocks();
+  }
+
+  private WorkspaceClock clock(String workspace) {
+    WorkspaceClock clock = unsaved.get(workspace);
+    if (clock == null) {
+      clock = clocks.get(workspace);
+    }
+    return clock == null ? WorkspaceClock.START : clock;
+  }
+
+  /** Writes the changed clocks to their store: after each batch, and from the commit barrier. */
+  private void saveClocks() {
+    unsaved.forEach(clocks::put);
+    unsaved.clear();
   }
 
   /**

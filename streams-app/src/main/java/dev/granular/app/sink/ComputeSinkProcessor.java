@@ -120,8 +120,10 @@ public final class ComputeSinkProcessor extends ContextualProcessor<String, byte
   private void forwardFinished() {
     slots.forwardFinished(done -> {
       long now = context().currentSystemTimeMs();
-      for (var change : done.changes()) {
-        context().forward(new Record<>(change.getWorkspaceId() + "/" + change.getUserId(), (SinkOutput) new SinkOutput.Change(change), now));
+      try (ChangeRecords changes = done.changes()) {
+        for (var change : changes) {
+          context().forward(new Record<>(change.getWorkspaceId() + "/" + change.getUserId(), (SinkOutput) new SinkOutput.Change(change), now));
+        }
       }
       context().forward(new Record<>(done.result().getWorkspaceId(), (SinkOutput) new SinkOutput.Result(done.result()), now));
       unreported.reported(done.result()); // in the same transaction as the records just forwarded

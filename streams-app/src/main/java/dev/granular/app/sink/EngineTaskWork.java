@@ -12,8 +12,9 @@ import dev.granular.sink.compute.ComputeEngine;
 import dev.granular.sink.compute.ComputeResult;
 import dev.granular.sink.compute.ComputeScope;
 import dev.granular.sink.compute.ProcessingWindow;
+import dev.granular.sink.compute.Spool;
 import java.util.HashSet;
-import java.util.List;
+import java.util.Iterator;
 import java.util.Set;
 
 /**
@@ -37,7 +38,7 @@ public final class EngineTaskWork implements TaskWork {
   public Outcome run(ComputeTask task, CompiledWorkspace workspace) {
     long start = System.currentTimeMillis();
     if (workspace == null || workspace.index().roots().isEmpty()) {
-      return new Outcome(0, start, start, List.of()); // no definitions now: nothing to compute
+      return new Outcome(0, start, start, ChangeRecords.none()); // no definitions now: nothing to compute
     }
     ComputeScope scope = ComputeScope.all().inBucket(task.getUserBucket(), task.getUserBuckets());
     if (!task.getPropertyIds().isEmpty()) {
@@ -45,15 +46,54 @@ public final class EngineTaskWork implements TaskWork {
       Set<String> properties = new HashSet<>(task.getPropertyIds());
       properties.retainAll(workspace.index().roots().keySet());
       if (properties.isEmpty()) {
-        return new Outcome(0, start, start, List.of());
+        return new Outcome(0, start, start, ChangeRecords.none());
       }
       scope = scope.withProperties(properties);
     }
     ProcessingWindow window = new ProcessingWindow(task.getWindowFromMs(), task.getWindowToMs());
-    ComputeResult result = engine.compute(workspace.index(), window, scope, Math.max(task.getNowMs(), task.getWindowToMs()));
+    Spool<dev.granular.sink.compute.AssignmentChange> changes = new Spool<>(dev.granular.sink.compute.AssignmentChange.CODEC,
+        Spool.IN_MEMORY);
+    ComputeResult result;
+    try {
+      result = engine.compute(workspace.index(), window, scope, Math.max(task.getNowMs(), task.getWindowToMs()), changes::add);
+    } catch (RuntimeException | Error e) {
+      changes.close();
+      throw e;
+    }
     // State inserts stream as they read (INSERT of rows computed per chunk), so reads and writes start together.
     return new Outcome(result.stateRows() + result.backfillRows() + result.assignmentsWritten(), start, start,
-        result.changes().stream().map(c -> toRecord(c, task.getPlanId())).toList());
+        spooled(changes, task.getPlanId()));
+  }
+
+  /** The spooled changes as records, converted as the stream thread reads them. */
+  static ChangeRecords spooled(Spool<dev.granular.sink.compute.AssignmentChange> changes, String planId) {
+    return new ChangeRecords() {
+      @Override
+      public long count() {
+        return changes.size();
+      }
+
+      @Override
+      public void close() {
+        changes.close();
+      }
+
+      @Override
+      public Iterator<AssignmentChange> iterator() {
+        Iterator<dev.granular.sink.compute.AssignmentChange> read = changes.iterator();
+        return new Iterator<>() {
+          @Override
+          public boolean hasNext() {
+            return read.hasNext();
+          }
+
+          @Override
+          public AssignmentChange next() {
+            return toRecord(read.next(), planId);
+          }
+        };
+      }
+    };
   }
 
   static AssignmentChange toRecord(dev.granular.sink.compute.AssignmentChange c, String planId) {

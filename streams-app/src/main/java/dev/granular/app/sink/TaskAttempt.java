@@ -1,10 +1,8 @@
 package dev.granular.app.sink;
 
 import dev.granular.app.definitions.CompiledWorkspace;
-import dev.granular.avro.AssignmentChange;
 import dev.granular.avro.ComputeTask;
 import dev.granular.avro.TaskResult;
-import java.util.List;
 import java.util.function.LongSupplier;
 
 /** One attempt of a compute task, and the result record it reports whether it succeeded, failed or could not start. */
@@ -18,12 +16,12 @@ final class TaskAttempt {
     long start = clock.getAsLong();
     TaskResult.Builder result = base(task).setInFlightAtStart(concurrent)
         .setQueueWaitMs(Math.max(0, start - task.getPlannedAtMs())).setReadStartMs(start);
-    List<AssignmentChange> changes = List.of();
+    ChangeRecords changes = ChangeRecords.none();
     boolean success = false;
     try {
       TaskWork.Outcome outcome = work.run(task, workspace);
       changes = outcome.changes();
-      result.setSuccess(true).setRowsTouched(outcome.rowsTouched()).setChanges(changes.size())
+      result.setSuccess(true).setRowsTouched(outcome.rowsTouched()).setChanges(changes.count())
           .setReadStartMs(outcome.readStartMs()).setWriteStartMs(outcome.writeStartMs());
       success = true;
     } catch (RuntimeException | Error e) {
@@ -37,7 +35,7 @@ final class TaskAttempt {
   /** The failed result of an attempt that could not start, e.g. when the workspace does not compile. */
   static TaskSlots.Finished refused(ComputeTask task, String reason, long now) {
     return new TaskSlots.Finished(base(task).setSuccess(false).setReason(reason).setReadStartMs(now).setFinishedAtMs(now).build(),
-        List.of());
+        ChangeRecords.none());
   }
 
   private static TaskResult.Builder base(ComputeTask task) {

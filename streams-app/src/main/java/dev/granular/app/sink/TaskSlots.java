@@ -20,7 +20,7 @@ import org.apache.kafka.streams.processor.StateStoreContext;
  */
 public final class TaskSlots extends CommitBarrier {
   /** A finished task: its result record and the assignment changes it found. */
-  public record Finished(TaskResult result, List<dev.granular.avro.AssignmentChange> changes) {}
+  public record Finished(TaskResult result, ChangeRecords changes) {}
 
   private record Job(ComputeTask task, CompiledWorkspace workspace) {}
 

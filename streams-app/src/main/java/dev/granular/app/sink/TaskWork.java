@@ -1,9 +1,7 @@
 package dev.granular.app.sink;
 
 import dev.granular.app.definitions.CompiledWorkspace;
-import dev.granular.avro.AssignmentChange;
 import dev.granular.avro.ComputeTask;
-import java.util.List;
 
 /** Runs one compute task's ClickHouse work; returns only once ClickHouse acknowledged it, or throws. */
 @FunctionalInterface
@@ -12,5 +10,5 @@ public interface TaskWork {
   Outcome run(ComputeTask task, CompiledWorkspace workspace);
 
   /** Rows written, when the reads and writes started, and the real assignment changes. */
-  record Outcome(long rowsTouched, long readStartMs, long writeStartMs, List<AssignmentChange> changes) {}
+  record Outcome(long rowsTouched, long readStartMs, long writeStartMs, ChangeRecords changes) {}
 }

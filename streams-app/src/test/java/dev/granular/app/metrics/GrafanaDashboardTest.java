@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.granular.fixtures.PrometheusText;
+import dev.granular.app.sink.ChangeRecords;
 import dev.granular.app.sink.TaskSlots;
 import dev.granular.app.sink.TaskWork;
 import dev.granular.avro.ComputeTask;
@@ -69,7 +70,7 @@ class GrafanaDashboardTest {
     GranularMetrics metrics = GranularMetrics.prometheus();
     try (BinderSet jvm = BinderSet.jvm(metrics.registry())) {
       metrics.clickHouse().onError(StatementObserver.Kind.INSERT, 1, new IllegalStateException());
-      TaskSlots slots = new TaskSlots("slots", 1, (task, ws) -> new TaskWork.Outcome(0, 0, 0, List.of()), metrics.sink(), () -> 0L);
+      TaskSlots slots = new TaskSlots("slots", 1, (task, ws) -> new TaskWork.Outcome(0, 0, 0, ChangeRecords.none()), metrics.sink(), () -> 0L);
       slots.init(new MockProcessorContext<>(new Properties(), new TaskId(0, 0), new File("/tmp/granular-dashboard-test"))
           .getStateStoreContext(), slots);
       slots.accept(new ComputeTask("p", "w", 0, 1, 0, 0L, 1L, 1L, 0, 1, List.of(), 1L, 1L, 0L, 1L, 1, false, -1), null);

@@ -2,6 +2,7 @@ package dev.granular.app.planner;
 
 import dev.granular.app.config.AppConfig;
 import dev.granular.app.metrics.GranularMetrics;
+import dev.granular.app.sink.ChangeRecords;
 import dev.granular.app.sink.TaskWork;
 import dev.granular.app.topology.GranularTopology;
 import dev.granular.app.topology.StreamsProperties;
@@ -68,7 +69,7 @@ final class PlannerHarness implements AutoCloseable {
       if (fails.test(task)) {
         throw new IllegalStateException("ClickHouse said no");
       }
-      return new TaskWork.Outcome(task.getEstimatedWork(), 1, 2, List.of());
+      return new TaskWork.Outcome(task.getEstimatedWork(), 1, 2, ChangeRecords.none());
     };
     driver = new TopologyTestDriver(GranularTopology.build(config, new GranularTopology.Dependencies(
         () -> batch -> { }, () -> work, wallClock, metrics)), StreamsProperties.from(config));

@@ -39,7 +39,7 @@ class ComputeSinkOutboxTest {
     AssignmentChange change = AssignmentChange.newBuilder().setWorkspaceId(task.getWorkspaceId()).setUserId("u" + task.getPart())
         .setPropertyId("p").setPropertyType(PropertyType.SEGMENT).setChange(ChangeKind.ENTERED).setAsOfMs(task.getNowMs())
         .setPlanId(task.getPlanId()).build();
-    return new TaskWork.Outcome(1, 0, 0, List.of(change));
+    return new TaskWork.Outcome(1, 0, 0, ChangeRecords.of(List.of(change)));
   };
   private final MockProcessorContext<String, SinkOutput> context =
       new MockProcessorContext<>(new Properties(), new TaskId(0, 0), new File("/tmp/granular-outbox-test"));

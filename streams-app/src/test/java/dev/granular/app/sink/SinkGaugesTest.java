@@ -30,7 +30,7 @@ class SinkGaugesTest {
       if (task.getPart() == 1) {
         throw new IllegalStateException("ClickHouse said no");
       }
-      return new TaskWork.Outcome(1, 0, 0, List.of());
+      return new TaskWork.Outcome(1, 0, 0, ChangeRecords.none());
     };
     TaskSlots slots = new TaskSlots("slots", 2, work, metrics.sink(), () -> 0L);
     var context = new MockProcessorContext<>(new Properties(), new TaskId(0, 3), new File("/tmp/granular-sink-gauges-test"));
@@ -70,7 +70,7 @@ class SinkGaugesTest {
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt(); // the partition closed under the task
       }
-      return new TaskWork.Outcome(1, 0, 0, List.of());
+      return new TaskWork.Outcome(1, 0, 0, ChangeRecords.none());
     }, metrics.sink(), () -> 0L);
     var context = new MockProcessorContext<>(new Properties(), new TaskId(0, 0), new File("/tmp/granular-sink-gauges-test"));
     slots.init(context.getStateStoreContext(), slots);

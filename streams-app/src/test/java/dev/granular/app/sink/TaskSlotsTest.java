@@ -35,7 +35,7 @@ class TaskSlotsTest {
     } finally {
       concurrent.decrementAndGet();
     }
-    return new TaskWork.Outcome(task.getPart(), 0, 0, List.of());
+    return new TaskWork.Outcome(task.getPart(), 0, 0, ChangeRecords.none());
   };
   private final TaskSlots slots = new TaskSlots("slots", 2, work, GranularMetrics.prometheus().sink(), () -> 0L);
 

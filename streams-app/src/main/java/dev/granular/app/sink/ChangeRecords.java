@@ -1,0 +1,42 @@
+package dev.granular.app.sink;
+
+import dev.granular.avro.AssignmentChange;
+import java.util.Iterator;
+import java.util.List;
+
+/**
+ * A finished task's assignment changes, as its work left them: in memory, or spilled to disk when there are
+ * many (a first compute over a whale), so the heap does not grow with a task's users. The stream thread
+ * forwards them once, then closes them.
+ */
+public interface ChangeRecords extends Iterable<AssignmentChange>, AutoCloseable {
+  long count();
+
+  /** Releases what holds them (a spill file); never throws. */
+  @Override
+  void close();
+
+  static ChangeRecords none() {
+    return of(List.of());
+  }
+
+  static ChangeRecords of(List<AssignmentChange> changes) {
+    List<AssignmentChange> copy = List.copyOf(changes);
+    return new ChangeRecords() {
+      @Override
+      public long count() {
+        return copy.size();
+      }
+
+      @Override
+      public void close() {
+        // nothing held but the list
+      }
+
+      @Override
+      public Iterator<AssignmentChange> iterator() {
+        return copy.iterator();
+      }
+    };
+  }
+}
