@@ -59,6 +59,15 @@ final class FairnessAnalysis {
         .count();
   }
 
+  /**
+   * Failures whose ClickHouse error the client could not read: 18.16 sends no X-ClickHouse-Exception-Code header,
+   * so client-v2 reports its server errors as code 0, "unreadable". Any of them could be a timeout.
+   */
+  static long unreadable(List<TaskResult> results) {
+    return results.stream().filter(r -> !r.getSuccess() && r.getReason() != null
+        && r.getReason().contains("Unreadable error message")).count();
+  }
+
   static long outOfMemory(List<TaskResult> results) {
     return results.stream().filter(r -> !r.getSuccess() && r.getReason() != null
         && OUT_OF_MEMORY.matcher(r.getReason()).find()).count();

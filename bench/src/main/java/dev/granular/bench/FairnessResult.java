@@ -15,13 +15,15 @@ import java.util.OptionalLong;
  * @param timedOutAttempts of those, the ones ClickHouse's per-statement limit (or the client's timeout) ended
  * @param outOfMemoryAttempts of those, the ones a memory limit ended (ClickHouse's per-statement one or the app's heap)
  * @param whaleParked      the whale's plan, when it was parked at the end of the run
+ * @param unreadableAttempts of the failed attempts, those whose server error the client could not read (18.16)
  * @param maxTaskWork      the largest estimated work (events x properties) of any task sent; empty: none sent
  * @param retries          statements and inserts retried inside one attempt, from the app's metrics; empty: not measured
  * @param outOfOrder       stored rows whose event time is before an earlier-stored row of the same workspace
  */
 public record FairnessResult(FairnessConfig config, String guarantee, long threshold, Freshness.Stats small,
     List<List<Freshness.Lag>> smallByWindow, Freshness.Stats whale,
-    long failedAttempts, long timedOutAttempts, long outOfMemoryAttempts, Optional<FairnessAnalysis.Parked> whaleParked,
+    long failedAttempts, long timedOutAttempts, long outOfMemoryAttempts, long unreadableAttempts,
+    Optional<FairnessAnalysis.Parked> whaleParked,
     long retriedTasks, OptionalLong maxTaskWork, int maxPartsPerPlan, int parkedPlans,
     OptionalLong peakRssBytes, Optional<Retries> retries, Map<String, Long> eventDeadLetters, Map<String, Long> taskDeadLetters,
     Map<String, Long> definitionDeadLetters, long outOfOrder, long storedRows, long generatedLate, List<String> notes) {

@@ -110,7 +110,7 @@ public final class FairnessScenario {
         .map(w -> lags.small().stream().filter(l -> l.tickAtMs() == w.tickAtMs()).toList()).toList();
     return new FairnessResult(c, config.kafka().processingGuarantee(), c.threshold(size), Freshness.stats(lags.small()), smallByWindow,
         lags.whale().isEmpty() ? null : Freshness.stats(lags.whale()), FairnessAnalysis.failed(results),
-        FairnessAnalysis.timedOut(results), FairnessAnalysis.outOfMemory(results),
+        FairnessAnalysis.timedOut(results), FairnessAnalysis.outOfMemory(results), FairnessAnalysis.unreadable(results),
         whaleId == null ? Optional.empty() : FairnessAnalysis.parked(history.latest().get(whaleId)), FairnessAnalysis.retried(tasks), FairnessAnalysis.maxWork(tasks),
         FairnessAnalysis.maxParts(tasks), parked, peak, retries,
         RunRecords.deadLetters(config, config.topics().userEventsDlq()),

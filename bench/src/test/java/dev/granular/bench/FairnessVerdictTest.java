@@ -30,7 +30,14 @@ class FairnessVerdictTest {
   static FairnessResult result(FairnessConfig c, String guarantee, Freshness.Stats small, List<List<Freshness.Lag>> byWindow,
       Freshness.Stats whale, OptionalLong maxWork, Optional<FairnessAnalysis.Parked> parked, long timedOutAttempts,
       Optional<Retries> retries) {
-    return new FairnessResult(c, guarantee, 1_000, small, byWindow, whale, timedOutAttempts, timedOutAttempts, 0, parked, 0,
+    return result(c, guarantee, small, byWindow, whale, maxWork, parked, timedOutAttempts, retries, 0);
+  }
+
+  static FairnessResult result(FairnessConfig c, String guarantee, Freshness.Stats small, List<List<Freshness.Lag>> byWindow,
+      Freshness.Stats whale, OptionalLong maxWork, Optional<FairnessAnalysis.Parked> parked, long timedOutAttempts,
+      Optional<Retries> retries, long unreadable) {
+    return new FairnessResult(c, guarantee, 1_000, small, byWindow, whale, timedOutAttempts + unreadable, timedOutAttempts, 0,
+        unreadable, parked, 0,
         maxWork, 1, parked.isPresent() ? 1 : 0, OptionalLong.empty(), retries, Map.of(), Map.of(), Map.of(), 0, 0, 0, List.of());
   }
 
@@ -95,6 +102,9 @@ class FairnessVerdictTest {
     assertEquals(Figure.Verdict.MISSED, named(figures(result(FairnessConfig.SPLIT, "exactly_once_v2", stats(100, 200, 50, 0), List.of(),
         stats(300, 900, 6, 0), OptionalLong.of(10), Optional.empty(), 0, Optional.of(new Retries(0, 2, 1, 0)))), timeouts).verdict());
     assertNotMeasured(named(figures(stats(100, 200, 50, 0), stats(300, 900, 6, 0), OptionalLong.of(10)), timeouts));
+    assertEquals(Figure.Verdict.NOT_MEASURED, named(figures(result(FairnessConfig.SPLIT, "exactly_once_v2", stats(100, 200, 50, 0),
+        List.of(), stats(300, 900, 6, 0), OptionalLong.of(10), Optional.empty(), 0, none, 2)), timeouts).verdict(),
+        "no timeout seen, but two failures could have been ones");
   }
 
   @Test

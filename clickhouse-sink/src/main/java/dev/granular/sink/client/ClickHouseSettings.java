@@ -44,6 +44,10 @@ public record ClickHouseSettings(String url, String user, String password, Strin
     return new ClickHouseSettings(url, user, password, otherDatabase, maxExecutionTime, socketTimeout, tags, maxMemoryUsage);
   }
 
+  public ClickHouseSettings withMaxMemoryUsage(long bytes) {
+    return new ClickHouseSettings(url, user, password, database, maxExecutionTime, socketTimeout, tags, bytes);
+  }
+
   public ClickHouseSettings withTags(StatementTags otherTags) {
     return new ClickHouseSettings(url, user, password, database, maxExecutionTime, socketTimeout, otherTags, maxMemoryUsage);
   }

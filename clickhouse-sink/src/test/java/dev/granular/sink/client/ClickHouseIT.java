@@ -94,4 +94,19 @@ class ClickHouseIT {
       assertTrue(down.retriable(), down.getMessage());
     }
   }
+
+  /**
+   * The limit is sent with every statement. (Which error the client reports depends on the server: 18.16 sends no
+   * X-ClickHouse-Exception-Code header, so client-v2 reads its errors as code 0, "unreadable"; newer servers'
+   * code 241 is classified by {@code ServerErrors} and {@code FailureCause}.)
+   */
+  @Test
+  void theMemoryLimitReachesTheServer() {
+    String big = "SELECT length(groupArray(toString(number))) FROM numbers(2000000)";
+    try (ClickHouse limited = new ClickHouse(clickHouse.settings().withMaxMemoryUsage(16L << 20))) {
+      assertThrows(ClickHouseException.class, () -> limited.scalar(big), "over a 16 MiB limit");
+      assertEquals("1", limited.scalar("SELECT 1"), "small statements still run");
+    }
+    assertEquals("2000000", clickHouse.scalar(big), "without the limit the same statement runs");
+  }
 }

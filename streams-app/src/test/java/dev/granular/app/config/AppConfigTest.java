@@ -80,6 +80,15 @@ class AppConfigTest {
   }
 
   @Test
+  void theStatementMemoryLimitIsASizeAndOffByDefault() {
+    assertEquals(0, AppConfig.load(null, Map.of()).clickHouse().maxMemoryUsage(), "the server's profile decides");
+    assertEquals(2L << 30, AppConfig.load(null, Map.of("granular.clickhouse.max-memory-usage", "2G")).clickHouse().maxMemoryUsage());
+    InvalidConfigException e = assertThrows(InvalidConfigException.class,
+        () -> AppConfig.load(null, Map.of("granular.clickhouse.max-memory-usage", "lots")));
+    assertTrue(e.getMessage().contains("granular.clickhouse.max-memory-usage"), e.getMessage());
+  }
+
+  @Test
   void aMissingUserFileIsAClearError() {
     InvalidConfigException e = assertThrows(InvalidConfigException.class, () -> AppConfig.load(Path.of("/nonexistent/g.conf")));
     assertTrue(e.getMessage().contains("/nonexistent/g.conf"));
