@@ -34,9 +34,15 @@ public final class AppProcess implements AutoCloseable {
   }
 
   public static AppProcess start(Path configFile, Path logFile) throws IOException {
+    return start(configFile, logFile, List.of());
+  }
+
+  /** @param extraJvmFlags after the configured ones, e.g. a flight recording */
+  public static AppProcess start(Path configFile, Path logFile, List<String> extraJvmFlags) throws IOException {
     String java = ProcessHandle.current().info().command().orElse("java");
     List<String> command = new ArrayList<>(List.of(java));
     command.addAll(JvmOptions.forApp());
+    command.addAll(extraJvmFlags);
     command.addAll(List.of("-cp", AppJar.classPath(), AppJar.MAIN, "--config", configFile.toString(), "run"));
     Files.createDirectories(logFile.getParent());
     Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(logFile.toFile()).start();

@@ -72,6 +72,8 @@ public final class BenchRun {
       figures.addAll(IngestFigures.of(ingest));
       figures.addAll(GuaranteeFigures.ingest(ingest));
       notes.add("P2 app log: " + ingest.granular().appLog());
+      ingest.granular().profile().ifPresentOrElse(p -> notes.add(p.describe()),
+          () -> notes.add("P2 profile: not measured (the app's flight recording could not be read)"));
       if (ingest.otherGuarantee() != null) {
         notes.add("P2 under " + ingest.otherGuarantee().guarantee() + ", app log: " + ingest.otherGuarantee().appLog());
       }

@@ -2,7 +2,9 @@ package dev.granular.bench;
 
 import dev.granular.app.config.AppConfig;
 import dev.granular.sink.client.ClickHouse;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalLong;
@@ -18,13 +20,21 @@ final class GranularIngest {
    * @param retries              inserts the app retried; empty: not measured
    */
   record Run(String guarantee, RowWatch.Progress progress, OptionalDouble cpuSecondsPerMillion, OptionalLong peakRssBytes,
-      Optional<Retries> retries, String appLog) {}
+      Optional<Retries> retries, String appLog, Optional<JfrProfile.Summary> profile) {}
 
   private GranularIngest() {}
 
   static Run run(BenchEnv env, long distinct, Duration timeout) throws Exception {
+    return run(env, distinct, timeout, false);
+  }
+
+  /** @param profiled with a JFR recording of the app's whole life, summarized once it has stopped */
+  static Run run(BenchEnv env, long distinct, Duration timeout, boolean profiled) throws Exception {
     AppConfig config = env.config();
-    AppProcess app = AppProcess.start(env.writeConfigFile(), env.directory().resolve("app.log"));
+    Path jfr = env.directory().resolve("app.jfr");
+    AppProcess app = AppProcess.start(env.writeConfigFile(), env.directory().resolve("app.log"),
+        profiled ? JfrProfile.flags(jfr) : List.of());
+    Run run;
     try (app; ClickHouse ch = new ClickHouse(config.clickHouse())) {
       long start = GroupWatch.awaitStable(config.kafka().bootstrapServers(), config.kafka().applicationId(),
           Duration.ofMinutes(2), app::requireAlive);
@@ -35,9 +45,11 @@ final class GranularIngest {
       Optional<Duration> cpuAtDone = app.cpu();
       OptionalLong peak = app.peakRssBytes();
       Optional<Retries> retries = AppMetrics.scrape(config.http().port()).flatMap(Retries::from); // while the app still runs
-      return new Run(config.kafka().processingGuarantee(), progress, cpuPerMillion(cpuAtStart, cpuAtDone, distinct), peak,
-          retries, app.log().toString());
+      run = new Run(config.kafka().processingGuarantee(), progress, cpuPerMillion(cpuAtStart, cpuAtDone, distinct), peak,
+          retries, app.log().toString(), Optional.empty());
     }
+    return profiled ? new Run(run.guarantee(), run.progress(), run.cpuSecondsPerMillion(), run.peakRssBytes(), run.retries(),
+        run.appLog(), JfrProfile.summarize(jfr)) : run; // the recording is written as the app exits
   }
 
   /** CPU seconds per million events; empty when either reading is missing or the CPU time did not advance. */

@@ -20,6 +20,38 @@ final class IngestFigures {
             (p.doneMs() - p.warm().atMs()) / 1000.0);
   }
 
+  /** The share of the machine's limit (the lower of Kafka's read and ClickHouse's insert rate). */
+  static final double LIMIT_SHARE = 0.25;
+
+  /** Both ceilings, and Granular's warm rate (its sustained one) as a fraction of the lower. */
+  static List<Figure> limits(IngestScenario.Result r) {
+    List<Figure> out = new ArrayList<>();
+    out.add(limit("machine limit: Kafka read, ConsumerPerformance", r.kafkaRead()));
+    out.add(limit("machine limit: ClickHouse insert, clickhouse-client", r.clickHouseInsert()));
+    OptionalDouble lower = lower(r.kafkaRead().perSecond(), r.clickHouseInsert().perSecond());
+    RowWatch.Progress g = r.granular().progress();
+    OptionalDouble warm = g.warmEventsPerSecond();
+    Figure share = Figure.of("P2", "Granular warm rate / machine limit (the lower of the two)", Ratio.of(warm, lower), "x",
+        lower.isEmpty() ? "a limit was not measured" : "Granular's warm rate was not measured");
+    out.add(share.atLeast(String.format(Locale.ROOT, "≥ %.2f", LIMIT_SHARE), LIMIT_SHARE).withNote(String.format(Locale.ROOT,
+        "Granular's warm rate %s events/s against %s records/s", warm.isPresent() ? String.format(Locale.ROOT, "%,.0f",
+            warm.getAsDouble()) : "not measured", lower.isPresent() ? String.format(Locale.ROOT, "%,.0f", lower.getAsDouble())
+            : "not measured")));
+    return out;
+  }
+
+  private static Figure limit(String name, MachineLimits.Limit limit) {
+    return Figure.of("P2", name, limit.perSecond(), "records/s", limit.note())
+        .withNote(limit.perSecond().isPresent() ? limit.note() : "");
+  }
+
+  static OptionalDouble lower(OptionalDouble a, OptionalDouble b) {
+    if (a.isEmpty() || b.isEmpty()) {
+      return OptionalDouble.empty(); // the lower of one known and one unknown is unknown
+    }
+    return OptionalDouble.of(Math.min(a.getAsDouble(), b.getAsDouble()));
+  }
+
   static List<Figure> of(IngestScenario.Result r) {
     List<Figure> out = new ArrayList<>();
     RowWatch.Progress g = r.granular().progress();
@@ -61,6 +93,7 @@ final class IngestFigures {
             + " (" + warmNote(k) + "), so it has no sustained rate to compare; its rate above is a lower bound"));
       }
     }
+    out.addAll(limits(r));
     out.add(Figure.of("P2", "app CPU per million events ingested", r.granular().cpuSecondsPerMillion(), "CPU s",
         "the app's CPU time could not be read").withNote("user + system CPU time of the app process from its group"
             + " becoming stable to the last event durable"));

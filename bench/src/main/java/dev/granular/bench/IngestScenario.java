@@ -29,7 +29,8 @@ public final class IngestScenario {
    */
   public record Result(long events, long distinctEvents, LoadSummary produced, double producerEventsPerSecond,
       GranularIngest.Run granular, GranularIngest.Run otherGuarantee, String otherProblem,
-      KafkaEngineBaseline.Result baseline, Map<String, Long> deadLetters) {}
+      KafkaEngineBaseline.Result baseline, Map<String, Long> deadLetters, MachineLimits.Limit kafkaRead,
+      MachineLimits.Limit clickHouseInsert) {}
 
   /** A count() per poll is answered from part metadata, so polling this often costs ClickHouse next to nothing. */
   static final Duration POLL = Duration.ofMillis(100);
@@ -61,7 +62,7 @@ public final class IngestScenario {
       long distinct = produced.events() - produced.restatements();
       System.out.printf("P2: produced %,d events at %,.0f events/s; starting Granular%n", produced.events(), producerRate);
 
-      GranularIngest.Run granular = GranularIngest.run(env, distinct, timeout);
+      GranularIngest.Run granular = GranularIngest.run(env, distinct, timeout, true);
       System.out.printf("P2: Granular (%s) %,.0f events/s; again under %s%n", granular.guarantee(),
           granular.progress().eventsPerSecond().orElse(0), Guarantees.other(granular.guarantee()));
       GranularIngest.Run other = null;
@@ -74,8 +75,16 @@ public final class IngestScenario {
       }
       System.out.println("P2: starting the Kafka engine baseline");
       KafkaEngineBaseline.Result baseline = KafkaEngineBaseline.run(env, distinct, timeout);
+      System.out.println("P2: the machine's limits (ConsumerPerformance, clickhouse-client) on the same records");
+      MachineLimits.Limit kafkaRead = MachineLimits.kafkaRead(config.kafka().bootstrapServers(), config.topics().userEvents(),
+          produced.events());
+      MachineLimits.Limit insert;
+      try (ClickHouse ch = new ClickHouse(config.clickHouse())) {
+        insert = MachineLimits.clickHouseInsert(ch, config.kafka().bootstrapServers(), config.topics().userEvents(),
+            config.ingest().maxPayloadBytes(), config.ingest().maxFieldLength());
+      }
       return new Result(produced.events(), distinct, produced, producerRate, granular, other, otherProblem, baseline,
-          RunRecords.deadLetters(config, config.topics().userEventsDlq()));
+          RunRecords.deadLetters(config, config.topics().userEventsDlq()), kafkaRead, insert);
     }
   }
 

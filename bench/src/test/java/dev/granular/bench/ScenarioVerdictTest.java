@@ -22,13 +22,36 @@ class ScenarioVerdictTest {
   }
 
   static GranularIngest.Run run(String guarantee, RowWatch.Progress p, OptionalDouble cpu) {
-    return new GranularIngest.Run(guarantee, p, cpu, OptionalLong.empty(), Optional.empty(), "app.log");
+    return new GranularIngest.Run(guarantee, p, cpu, OptionalLong.empty(), Optional.empty(), "app.log", Optional.empty());
   }
 
   static IngestScenario.Result ingest(GranularIngest.Run main, GranularIngest.Run other, RowWatch.Progress engine) {
+    return ingest(main, other, engine, MachineLimits.Limit.notMeasured("not run"), MachineLimits.Limit.notMeasured("not run"));
+  }
+
+  static IngestScenario.Result ingest(GranularIngest.Run main, GranularIngest.Run other, RowWatch.Progress engine,
+      MachineLimits.Limit kafka, MachineLimits.Limit insert) {
     LoadSummary produced = new LoadSummary(1, "r", 10, 10_000, 0, 0, 100_000, 0, 0, 0, 0, 0, 1_000);
     return new IngestScenario.Result(100_000, 100_000, produced, 100_000, main, other, other == null ? "it failed" : null,
-        new KafkaEngineBaseline.Result(engine, null), Map.of());
+        new KafkaEngineBaseline.Result(engine, null), Map.of(), kafka, insert);
+  }
+
+  @Test
+  void p2GranularIsJudgedAgainstTheLowerMachineLimitAndAMissingLimitIsNotMeasured() {
+    RowWatch.Progress warm = new RowWatch.Progress(0, 10_000, 100_000, true, new RowWatch.Mark(2_000, 20_000)); // 10,000/s warm
+    String share = "Granular warm rate / machine limit (the lower of the two)";
+    List<Figure> met = IngestFigures.of(ingest(run("exactly_once_v2", warm, OptionalDouble.empty()), null, TEN_SECONDS,
+        new MachineLimits.Limit(OptionalDouble.of(900_000), "kafka"), new MachineLimits.Limit(OptionalDouble.of(40_000), "insert")));
+    assertEquals(0.25, named(met, share).value(), 1e-9, "against the lower: the insert limit");
+    assertEquals(Figure.Verdict.MET, named(met, share).verdict());
+    List<Figure> missed = IngestFigures.of(ingest(run("exactly_once_v2", warm, OptionalDouble.empty()), null, TEN_SECONDS,
+        new MachineLimits.Limit(OptionalDouble.of(40_001), "kafka"), new MachineLimits.Limit(OptionalDouble.of(900_000), "insert")));
+    assertEquals(Figure.Verdict.MISSED, named(missed, share).verdict());
+    List<Figure> unknown = IngestFigures.of(ingest(run("exactly_once_v2", warm, OptionalDouble.empty()), null, TEN_SECONDS,
+        new MachineLimits.Limit(OptionalDouble.of(40_000), "kafka"), MachineLimits.Limit.notMeasured("no clickhouse-client")));
+    assertNotMeasured(named(unknown, share));
+    assertNotMeasured(named(unknown, "machine limit: ClickHouse insert, clickhouse-client"));
+    assertEquals(40_000.0, named(unknown, "machine limit: Kafka read, ConsumerPerformance").value());
   }
 
   @Test

@@ -42,7 +42,8 @@ public final class EventBatchWriter implements EventSink {
     return retries.get();
   }
 
-  static byte[] encode(List<StoredEvent> batch) {
+  /** The JSONEachRow body {@link #write} sends for {@code batch}. */
+  public static byte[] encode(List<StoredEvent> batch) {
     ByteArrayOutputStream out = new ByteArrayOutputStream(batch.size() * 256);
     try (JsonGenerator gen = JSON.createGenerator(out)) {
       for (StoredEvent e : batch) {
