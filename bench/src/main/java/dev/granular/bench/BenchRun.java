@@ -55,11 +55,7 @@ public final class BenchRun {
     started = System.nanoTime();
     date = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
     machine = Machine.describe(base);
-    step(Scenario.P4, () -> figures.addAll(PlannerFigures.of(List.of(
-        planner().run("small workspace (1 part per plan)", 100, 1_000_000),
-        planner().run("whale (plans split into 25 parts)", 1_000_000, 1_000_000),
-        planner().run("small workspace, saving the state on every input as the processor does", 100, 1_000_000, true),
-        planner().run("whale, saving the state on every input as the processor does", 1_000_000, 1_000_000, true)))));
+    step(Scenario.P4, () -> figures.addAll(PlannerFigures.of(planner().run())));
     step(Scenario.P3, () -> {
       List<IncrementalScenario.Result> results = new ArrayList<>();
       for (long h : size.histories()) {

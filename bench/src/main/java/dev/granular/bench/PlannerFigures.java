@@ -15,8 +15,9 @@ final class PlannerFigures {
     for (PlannerThroughput.Result r : results) {
       out.add(Figure.of("P4", "ticks planned per second, one thread, " + r.label(), r.ticksPerSecond(), "ticks/s")
           .against("≥ 100,000 ticks/s", r.ticksPerSecond() >= TARGET)
-          .withNote(String.format(Locale.ROOT, "%d part(s) per plan; batches ranged %,.0f to %,.0f; %,d ticks measured;"
-              + " measured loop, not JMH", r.partsPerPlan(), r.minPerSecond(), r.maxPerSecond(), r.ticks())));
+          .withNote(String.format(Locale.ROOT, "%d part(s) per plan; JMH 1.37, 1 fork, %d warm-up and %d measured iterations"
+              + " of %d ms; ± %,.0f (99.9%% interval)", r.partsPerPlan(), r.warmUps(), r.iterations(), r.iteration().toMillis(),
+              r.error())));
     }
     return out;
   }
