@@ -60,6 +60,9 @@ final class IngestFigures {
         .withNote(String.format(Locale.ROOT, "%,d records = %,d distinct events (the rest restate a messageId), all durable"
             + " %.1f s after the app's consumer group became stable, under %s; produced beforehand at %,.0f events/s",
             r.events(), r.distinctEvents(), g.seconds(), r.granular().guarantee(), r.producerEventsPerSecond()));
+    if (r.granular().profile().isPresent()) {
+      granular = granular.withNote("under a flight recording (JFR, settings=profile), whose summary is in the notes");
+    }
     out.add(g.complete() ? granular : granular.withNote(String.format(Locale.ROOT,
         "INCOMPLETE: %,d of %,d distinct events durable before the timeout", g.done(), r.distinctEvents())));
     KafkaEngineBaseline.Result b = r.baseline();

@@ -4,6 +4,8 @@ import dev.granular.app.config.AppConfig;
 import dev.granular.app.topology.TopicAdmin;
 import dev.granular.app.topology.Topics;
 import dev.granular.sink.client.ClickHouse;
+import dev.granular.app.lifecycle.Stopped;
+import dev.granular.sink.migrate.Migration;
 import dev.granular.sink.migrate.Migrator;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -11,7 +13,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
 @Command(name = "migrate", mixinStandardHelpOptions = true,
-    description = "Create the ClickHouse database and tables and the Kafka topics. Safe to run twice.")
+    description = "Create the ClickHouse database and tables and the Kafka topics, or upgrade them. Safe to run twice;"
+        + " a migration that rebuilds tables refuses while an instance runs.")
 final class MigrateCommand implements Callable<Integer> {
   @Mixin
   SharedOptions.Config settings;
@@ -20,7 +23,13 @@ final class MigrateCommand implements Callable<Integer> {
   public Integer call() {
     AppConfig config = settings.config();
     try (ClickHouse clickHouse = new ClickHouse(config.clickHouse())) {
-      List<String> applied = new Migrator(clickHouse).migrate();
+      Migrator migrator = new Migrator(clickHouse);
+      List<String> rebuilding = migrator.pending().stream().filter(Migration::rebuilds).map(Migration::name).toList();
+      if (!rebuilding.isEmpty()) {
+        // A rebuild copies tables: rows an instance wrote during the copy would be left behind.
+        Stopped.require(config, "apply " + rebuilding + ", which rebuild tables,");
+      }
+      List<String> applied = migrator.migrate();
       System.out.println("clickhouse " + config.clickHouse().database() + ": "
           + (applied.isEmpty() ? "up to date" : "applied " + applied));
     }

@@ -22,20 +22,25 @@ public interface ChangeRecords extends Iterable<AssignmentChange>, AutoCloseable
 
   static ChangeRecords of(List<AssignmentChange> changes) {
     List<AssignmentChange> copy = List.copyOf(changes);
+    return of(copy, copy.size(), () -> { }); // nothing held but the list
+  }
+
+  /** @param release what {@link #close} frees, such as a spill file */
+  static ChangeRecords of(Iterable<AssignmentChange> changes, long count, Runnable release) {
     return new ChangeRecords() {
       @Override
       public long count() {
-        return copy.size();
+        return count;
       }
 
       @Override
       public void close() {
-        // nothing held but the list
+        release.run();
       }
 
       @Override
       public Iterator<AssignmentChange> iterator() {
-        return copy.iterator();
+        return changes.iterator();
       }
     };
   }

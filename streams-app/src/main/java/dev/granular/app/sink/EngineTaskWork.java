@@ -67,33 +67,21 @@ public final class EngineTaskWork implements TaskWork {
 
   /** The spooled changes as records, converted as the stream thread reads them. */
   static ChangeRecords spooled(Spool<dev.granular.sink.compute.AssignmentChange> changes, String planId) {
-    return new ChangeRecords() {
-      @Override
-      public long count() {
-        return changes.size();
-      }
+    Iterable<AssignmentChange> records = () -> {
+      Iterator<dev.granular.sink.compute.AssignmentChange> read = changes.iterator();
+      return new Iterator<>() {
+        @Override
+        public boolean hasNext() {
+          return read.hasNext();
+        }
 
-      @Override
-      public void close() {
-        changes.close();
-      }
-
-      @Override
-      public Iterator<AssignmentChange> iterator() {
-        Iterator<dev.granular.sink.compute.AssignmentChange> read = changes.iterator();
-        return new Iterator<>() {
-          @Override
-          public boolean hasNext() {
-            return read.hasNext();
-          }
-
-          @Override
-          public AssignmentChange next() {
-            return toRecord(read.next(), planId);
-          }
-        };
-      }
+        @Override
+        public AssignmentChange next() {
+          return toRecord(read.next(), planId);
+        }
+      };
     };
+    return ChangeRecords.of(records, changes.size(), changes::close);
   }
 
   static AssignmentChange toRecord(dev.granular.sink.compute.AssignmentChange c, String planId) {
