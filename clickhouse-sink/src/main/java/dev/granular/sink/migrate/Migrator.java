@@ -8,10 +8,7 @@ import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/**
- * Applies {@link Schema} migrations not yet recorded in {@code schema_migrations}. Safe to run twice, or
- * concurrently, except a migration that {@link Migration#rebuilds} tables: that one needs the app stopped.
- */
+/** Applies {@link Schema} migrations not yet recorded in {@code schema_migrations}. Safe to run twice, or concurrently. */
 public final class Migrator {
   private static final Logger log = LoggerFactory.getLogger(Migrator.class);
   private final ClickHouse clickHouse;
@@ -22,20 +19,6 @@ public final class Migrator {
 
   /** @return the names of the migrations applied by this call */
   public List<String> migrate() {
-    return migrate(Schema.migrations());
-  }
-
-  /** Migrations not applied yet; a caller checks {@link Migration#rebuilds} before applying them. */
-  public List<Migration> pending() {
-    return pending(Schema.migrations());
-  }
-
-  /** Applies the first {@code count} migrations only: an older schema, for upgrade tests. */
-  public List<String> migrateFirst(int count) {
-    return migrate(Schema.migrations().subList(0, count));
-  }
-
-  private List<Migration> pending(List<Migration> migrations) {
     String db = Sql.identifier(clickHouse.database());
     clickHouse.execute("CREATE DATABASE IF NOT EXISTS " + db);
     clickHouse.execute("CREATE TABLE IF NOT EXISTS " + db + ".schema_migrations (name String, applied_at DateTime)"
@@ -44,12 +27,7 @@ public final class Migrator {
     for (String[] row : clickHouse.rows("SELECT DISTINCT name FROM " + db + ".schema_migrations")) {
       applied.add(row[0]);
     }
-    return migrations.stream().filter(m -> !applied.contains(m.name())).toList();
-  }
-
-  private List<String> migrate(List<Migration> migrations) {
-    String db = Sql.identifier(clickHouse.database());
-    List<Migration> pending = pending(migrations);
+    List<Migration> pending = Schema.migrations().stream().filter(m -> !applied.contains(m.name())).toList();
     for (Migration migration : pending) {
       for (String statement : migration.statements()) {
         clickHouse.execute(statement.replace("{db}", db));

@@ -49,30 +49,10 @@ public final class Schema {
             )
             ENGINE = ReplacingMergeTree()
             ORDER BY (workspace_id, property_id, user_id, as_of_ms)
-            """)),
+            """))
         // Versioned by the compute's as-of time, so a change is a difference from the latest version before
         // it: a repeated compute finds the same changes and has nothing new to write. A row is written only
         // when the value differs from the latest one (segments: none = 'false'; properties: none = '').
-        new Migration("0004_fine_index_granularity", fineGranularity(), true)
-        // Why: a tick reads the states and assignments of the users its window touched, a few per granule of
-        // tables ordered by user; with 8,192-row granules it read most of those tables (P3 in BENCHMARKS.md).
-        // 1,024-row granules cut what a sparse set of users reads by up to 8x for an index 8x larger.
     );
-  }
-
-  /** Index granularity of the tables read by user. */
-  public static final int USER_KEYED_GRANULARITY = 1024;
-
-  private static List<String> fineGranularity() {
-    List<String> out = new java.util.ArrayList<>();
-    out.addAll(Regranulation.statements("leaf_latest", "AggregatingMergeTree()", "workspace_id, leaf_id, user_id",
-        USER_KEYED_GRANULARITY));
-    out.addAll(Regranulation.statements("leaf_counts", "AggregatingMergeTree()", "workspace_id, leaf_id, user_id, bucket",
-        USER_KEYED_GRANULARITY));
-    out.addAll(Regranulation.statements("leaf_history", "AggregatingMergeTree()", "workspace_id, leaf_id, user_id",
-        USER_KEYED_GRANULARITY));
-    out.addAll(Regranulation.statements("assignments", "ReplacingMergeTree()", "workspace_id, property_id, user_id, as_of_ms",
-        USER_KEYED_GRANULARITY));
-    return out;
   }
 }

@@ -4,8 +4,6 @@ import dev.granular.app.config.AppConfig;
 import dev.granular.app.topology.TopicAdmin;
 import dev.granular.app.topology.Topics;
 import dev.granular.sink.client.ClickHouse;
-import dev.granular.app.lifecycle.Stopped;
-import dev.granular.sink.migrate.Migration;
 import dev.granular.sink.migrate.Migrator;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -13,8 +11,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
 @Command(name = "migrate", mixinStandardHelpOptions = true,
-    description = "Create the ClickHouse database and tables and the Kafka topics, or upgrade them. Safe to run twice;"
-        + " a migration that rebuilds tables refuses while an instance runs.")
+    description = "Create the ClickHouse database and tables and the Kafka topics. Safe to run twice.")
 final class MigrateCommand implements Callable<Integer> {
   @Mixin
   SharedOptions.Config settings;
@@ -23,13 +20,7 @@ final class MigrateCommand implements Callable<Integer> {
   public Integer call() {
     AppConfig config = settings.config();
     try (ClickHouse clickHouse = new ClickHouse(config.clickHouse())) {
-      Migrator migrator = new Migrator(clickHouse);
-      List<String> rebuilding = migrator.pending().stream().filter(Migration::rebuilds).map(Migration::name).toList();
-      if (!rebuilding.isEmpty()) {
-        // A rebuild copies tables: rows an instance wrote during the copy would be left behind.
-        Stopped.require(config, "apply " + rebuilding + ", which rebuild tables,");
-      }
-      List<String> applied = migrator.migrate();
+      List<String> applied = new Migrator(clickHouse).migrate();
       System.out.println("clickhouse " + config.clickHouse().database() + ": "
           + (applied.isEmpty() ? "up to date" : "applied " + applied));
     }
