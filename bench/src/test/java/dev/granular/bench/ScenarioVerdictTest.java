@@ -66,6 +66,19 @@ class ScenarioVerdictTest {
   }
 
   @Test
+  void p2GranularsWarmRateIsReportedEvenWithoutTheEngine() {
+    RowWatch.Progress warm = new RowWatch.Progress(0, 10_000, 100_000, true, new RowWatch.Mark(2_000, 20_000));
+    LoadSummary produced = new LoadSummary(1, "r", 10, 10_000, 0, 0, 100_000, 0, 0, 0, 0, 0, 1_000);
+    IngestScenario.Result noEngine = new IngestScenario.Result(100_000, 100_000, produced, 100_000,
+        run("exactly_once_v2", warm, OptionalDouble.empty()), null, "it failed",
+        new KafkaEngineBaseline.Result(null, "the engine could not start"), Map.of(),
+        MachineLimits.Limit.notMeasured("not run"), MachineLimits.Limit.notMeasured("not run"));
+    List<Figure> figures = IngestFigures.of(noEngine);
+    assertEquals(10_000.0, named(figures, "Granular ingest, warm (after the first 20% of the events)").value());
+    assertNotMeasured(named(figures, "Granular / Kafka engine"));
+  }
+
+  @Test
   void p2GranularNeverWarmIsNotMeasuredRatherThanMissedAtZero() {
     RowWatch.Progress neverWarm = new RowWatch.Progress(0, 10_000, 100, false, new RowWatch.Mark(0, 0));
     List<Figure> figures = IngestFigures.of(ingest(run("exactly_once_v2", neverWarm, OptionalDouble.of(3)), null, TEN_SECONDS));
