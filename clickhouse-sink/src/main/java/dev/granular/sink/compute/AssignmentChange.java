@@ -3,6 +3,7 @@ package dev.granular.sink.compute;
 import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
+import java.util.Comparator;
 
 /**
  * One assignment that changed in a compute: a user entered or left a segment, or a user property's value
@@ -19,6 +20,10 @@ public record AssignmentChange(String workspaceId, String propertyId, boolean se
   public boolean left() {
     return segment && "false".equals(after);
   }
+
+  /** The order listed results use: by property, then user. */
+  public static final Comparator<AssignmentChange> BY_PROPERTY_AND_USER =
+      Comparator.comparing(AssignmentChange::propertyId).thenComparing(AssignmentChange::userId);
 
   /** For a {@link Spool} of changes. */
   public static final Spool.Codec<AssignmentChange> CODEC = new Spool.Codec<>() {

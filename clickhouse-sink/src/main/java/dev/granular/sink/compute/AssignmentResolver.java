@@ -7,7 +7,6 @@ import dev.granular.sink.compile.CanonicalJson;
 import dev.granular.sink.compile.Criterion;
 import dev.granular.sink.compile.WorkspaceIndex;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -48,7 +47,7 @@ public final class AssignmentResolver {
   public ResolveResult resolve(WorkspaceIndex index, ProcessingWindow window, ComputeScope scope, long nowMs) {
     List<AssignmentChange> changes = new ArrayList<>();
     Counts counts = resolve(index, window, scope, nowMs, changes::add);
-    changes.sort(Comparator.comparing(AssignmentChange::propertyId).thenComparing(AssignmentChange::userId));
+    changes.sort(AssignmentChange.BY_PROPERTY_AND_USER);
     return new ResolveResult(counts.usersResolved(), counts.assignmentsWritten(), changes);
   }
 

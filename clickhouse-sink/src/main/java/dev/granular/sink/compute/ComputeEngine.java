@@ -4,7 +4,6 @@ import dev.granular.sink.client.ClickHouse;
 import dev.granular.sink.client.RetryPolicy;
 import dev.granular.sink.compile.WorkspaceIndex;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -34,7 +33,7 @@ public final class ComputeEngine {
   public ComputeResult compute(WorkspaceIndex index, ProcessingWindow window, ComputeScope scope, long nowMs) {
     List<AssignmentChange> changes = new ArrayList<>();
     ComputeResult result = compute(index, window, scope, nowMs, changes::add);
-    changes.sort(Comparator.comparing(AssignmentChange::propertyId).thenComparing(AssignmentChange::userId));
+    changes.sort(AssignmentChange.BY_PROPERTY_AND_USER);
     return result.withChanges(changes);
   }
 

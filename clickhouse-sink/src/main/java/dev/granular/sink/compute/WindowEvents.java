@@ -31,8 +31,7 @@ final class WindowEvents {
     if (window.isEmpty()) {
       return;
     }
-    String where = " FROM " + clickHouse.table("user_events") + " WHERE workspace_id = " + Sql.string(workspaceId)
-        + " AND " + window.sql("processing_time_ms") + " AND " + bucket.sql("subject_id");
+    String where = windowFrom(workspaceId, window, bucket);
     String[] span = clickHouse.rows("SELECT count(), min(processing_time_ms), max(processing_time_ms)" + where).get(0);
     long count = Long.parseLong(span[0]);
     if (count == 0) {
@@ -91,15 +90,18 @@ final class WindowEvents {
    * possibly repeated: to be combined and streamed rather than held.
    */
   String subjectsSql(String workspaceId, ProcessingWindow window, UserBucket bucket) {
-    return "SELECT subject_id AS user_id FROM " + clickHouse.table("user_events") + " WHERE workspace_id = "
-        + Sql.string(workspaceId) + " AND " + window.sql("processing_time_ms") + " AND " + bucket.sql("subject_id");
+    return "SELECT subject_id AS user_id" + windowFrom(workspaceId, window, bucket);
+  }
+
+  /** FROM and WHERE of the workspace's events in the window and bucket: what every read here selects from. */
+  private String windowFrom(String workspaceId, ProcessingWindow window, UserBucket bucket) {
+    return " FROM " + clickHouse.table("user_events") + " WHERE workspace_id = " + Sql.string(workspaceId) + " AND "
+        + window.sql("processing_time_ms") + " AND " + bucket.sql("subject_id");
   }
 
   private Set<String> distinctSubjects(String workspaceId, ProcessingWindow window, UserBucket bucket) {
     Set<String> users = new HashSet<>();
-    for (String[] r : clickHouse.rows("SELECT DISTINCT subject_id FROM " + clickHouse.table("user_events")
-        + " WHERE workspace_id = " + Sql.string(workspaceId) + " AND " + window.sql("processing_time_ms")
-        + " AND " + bucket.sql("subject_id"))) {
+    for (String[] r : clickHouse.rows("SELECT DISTINCT subject_id" + windowFrom(workspaceId, window, bucket))) {
       users.add(r[0]);
     }
     return users;

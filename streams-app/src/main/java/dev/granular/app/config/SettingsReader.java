@@ -4,6 +4,7 @@ import com.typesafe.config.Config;
 import com.typesafe.config.ConfigException;
 import java.net.URI;
 import java.time.Duration;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /** Typed, validated reads of one key each, so a wrong value fails at start with the key's name. */
@@ -16,10 +17,15 @@ final class SettingsReader {
   }
 
   String string(String path) {
+    return read(path, "a string", config::getString);
+  }
+
+  /** The typed read every method here starts with: a missing or mistyped value names the key and what it wanted. */
+  private <T> T read(String path, String expected, Function<String, T> getter) {
     try {
-      return config.getString(path);
+      return getter.apply(path);
     } catch (ConfigException e) {
-      throw invalid(path, "a string", e);
+      throw invalid(path, expected, e);
     }
   }
 
@@ -41,12 +47,7 @@ final class SettingsReader {
   }
 
   int intIn(String path, int min, int max) {
-    int value;
-    try {
-      value = config.getInt(path);
-    } catch (ConfigException e) {
-      throw invalid(path, "an integer from " + min + " to " + max, e);
-    }
+    int value = read(path, "an integer from " + min + " to " + max, config::getInt);
     if (value < min || value > max) {
       throw invalid(path, "an integer from " + min + " to " + max, Integer.toString(value));
     }
@@ -54,12 +55,7 @@ final class SettingsReader {
   }
 
   long longIn(String path, long min, long max) {
-    long value;
-    try {
-      value = config.getLong(path);
-    } catch (ConfigException e) {
-      throw invalid(path, "an integer from " + min + " to " + max, e);
-    }
+    long value = read(path, "an integer from " + min + " to " + max, config::getLong);
     if (value < min || value > max) {
       throw invalid(path, "an integer from " + min + " to " + max, Long.toString(value));
     }
@@ -68,12 +64,7 @@ final class SettingsReader {
 
   /** A size such as 512m or 2G (HOCON's size units), in bytes. */
   long bytes(String path, long min) {
-    long value;
-    try {
-      value = config.getBytes(path);
-    } catch (ConfigException e) {
-      throw invalid(path, "a size such as 0, 512m or 2G", e);
-    }
+    long value = read(path, "a size such as 0, 512m or 2G", config::getBytes);
     if (value < min) {
       throw invalid(path, "a size of at least " + min + " bytes", Long.toString(value));
     }
@@ -81,12 +72,7 @@ final class SettingsReader {
   }
 
   Duration duration(String path, Duration min) {
-    Duration value;
-    try {
-      value = config.getDuration(path);
-    } catch (ConfigException e) {
-      throw invalid(path, "a duration such as 500ms, 5s or 2m", e);
-    }
+    Duration value = read(path, "a duration such as 500ms, 5s or 2m", config::getDuration);
     if (value.compareTo(min) < 0) {
       throw invalid(path, "a duration of at least " + min, value.toString());
     }

@@ -69,7 +69,7 @@ public final class IngestWriter extends ContextualProcessor<String, UserEvent, S
 
   private void flushAndPublish() {
     announceUnpublished();
-    buffer.flush(); // counted by the sink (MeteredEventSink), as commit-time flushes are
+    buffer.insert(); // counted by the sink (MeteredEventSink), as commit-time flushes are
     // Also publishes what a commit-time flush made durable since the last punctuation.
     long now = wallClock.getAsLong();
     for (DurableProgress p : buffer.drainDurable()) {
