@@ -115,7 +115,7 @@ public final class BenchRun {
   }
 
   private PlannerThroughput planner() {
-    return new PlannerThroughput(size.plannerWarmUp(), size.plannerBatch(), size.plannerBatches());
+    return new PlannerThroughput(size.plannerWarmUps(), size.plannerBatch(), size.plannerBatches());
   }
 
   private Map<String, String> configuration() {

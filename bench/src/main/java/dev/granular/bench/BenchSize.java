@@ -56,6 +56,11 @@ public record BenchSize(String name, int smallWorkspaces, long smallEvents, int 
     return segments + userProperties;
   }
 
+  /** P4's JMH warm-up iterations: the warm-up time in iterations as long as the measured ones, at least one. */
+  public int plannerWarmUps() {
+    return (int) Math.max(1, plannerWarmUp.toMillis() / Math.max(1, plannerBatch.toMillis()));
+  }
+
   /** T for P1 (a) and (b): ten small windows' work, so a small workspace never splits and the whale always does. */
   public long threshold() {
     return 10L * smallEvents * properties();
@@ -80,7 +85,7 @@ public record BenchSize(String name, int smallWorkspaces, long smallEvents, int 
     d.put("P3 history H / new W", String.format(Locale.ROOT, "H = %s; W = %,d", histories.stream()
         .map(h -> String.format(Locale.ROOT, "%,d", h)).toList(), newEvents));
     d.put("P4 JMH", String.format(Locale.ROOT, "1 fork; %d warm-up and %d measured iterations of %d s; JMH's mean reported",
-        Math.max(1, plannerWarmUp.toMillis() / Math.max(1, plannerBatch.toMillis())), plannerBatches, plannerBatch.toSeconds()));
+        plannerWarmUps(), plannerBatches, plannerBatch.toSeconds()));
     return d;
   }
 }

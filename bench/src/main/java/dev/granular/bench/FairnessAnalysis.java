@@ -3,6 +3,7 @@ package dev.granular.bench;
 import dev.granular.avro.ComputeTask;
 import dev.granular.avro.Plan;
 import dev.granular.avro.TaskResult;
+import dev.granular.app.support.FailureCause;
 import dev.granular.avro.PartStatus;
 import dev.granular.avro.PlannerState;
 import java.util.ArrayList;
@@ -12,7 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.regex.Pattern;
+import java.util.function.Predicate;
 
 /** Turns what a P1 run left on its topics into lags and counts; pure, so it is tested without services. */
 final class FairnessAnalysis {
@@ -25,16 +26,7 @@ final class FairnessAnalysis {
   /** A plan parked in the end: the attempts its parked part had, and its last error. */
   record Parked(int attempts, String reason) {}
 
-  /** ClickHouse's TIMEOUT_EXCEEDED (code 159), its message, or the client giving up on a response. */
-  private static final Pattern TIMEOUT = Pattern.compile("(?i)timeout|timed out|Code: 159");
-  /** ClickHouse's MEMORY_LIMIT_EXCEEDED (code 241), its message, or the app's own heap. */
-  private static final Pattern OUT_OF_MEMORY = Pattern.compile("(?i)Code: 241\\b|memory limit|OutOfMemoryError");
-
   private FairnessAnalysis() {}
-
-  static boolean isTimeout(String text) {
-    return TIMEOUT.matcher(text).find();
-  }
 
   static Lags lags(List<Window> windows, Map<String, List<Plan>> completed, List<String> workspaces, String whaleId) {
     List<Freshness.Lag> small = new ArrayList<>();
@@ -54,9 +46,13 @@ final class FairnessAnalysis {
     return results.stream().filter(r -> !r.getSuccess()).count();
   }
 
-  static long timedOut(List<TaskResult> results) {
-    return results.stream().filter(r -> !r.getSuccess() && r.getReason() != null && isTimeout(r.getReason()))
-        .count();
+  /** Failed attempts whose reason the app's own {@link FailureCause} classifies as {@code cause}. */
+  static long failedBy(List<TaskResult> results, FailureCause cause) {
+    return failedWhere(results, reason -> FailureCause.ofReason(reason) == cause);
+  }
+
+  private static long failedWhere(List<TaskResult> results, Predicate<String> reason) {
+    return results.stream().filter(r -> !r.getSuccess() && r.getReason() != null && reason.test(r.getReason())).count();
   }
 
   /**
@@ -64,13 +60,7 @@ final class FairnessAnalysis {
    * so client-v2 reports its server errors as code 0, "unreadable". Any of them could be a timeout.
    */
   static long unreadable(List<TaskResult> results) {
-    return results.stream().filter(r -> !r.getSuccess() && r.getReason() != null
-        && r.getReason().contains("Unreadable error message")).count();
-  }
-
-  static long outOfMemory(List<TaskResult> results) {
-    return results.stream().filter(r -> !r.getSuccess() && r.getReason() != null
-        && OUT_OF_MEMORY.matcher(r.getReason()).find()).count();
+    return failedWhere(results, reason -> reason.contains("Unreadable error message"));
   }
 
   /** Empty unless the workspace's plan in flight is parked: its parked part's attempts and last error. */

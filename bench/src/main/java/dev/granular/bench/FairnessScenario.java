@@ -1,6 +1,7 @@
 package dev.granular.bench;
 
 import dev.granular.app.config.AppConfig;
+import dev.granular.app.support.FailureCause;
 import dev.granular.bench.load.KafkaLoadSink;
 import dev.granular.bench.load.LoadConfig;
 import dev.granular.bench.load.LoadGenerator;
@@ -110,7 +111,7 @@ public final class FairnessScenario {
         .map(w -> lags.small().stream().filter(l -> l.tickAtMs() == w.tickAtMs()).toList()).toList();
     return new FairnessResult(c, config.kafka().processingGuarantee(), c.threshold(size), Freshness.stats(lags.small()), smallByWindow,
         lags.whale().isEmpty() ? null : Freshness.stats(lags.whale()), FairnessAnalysis.failed(results),
-        FairnessAnalysis.timedOut(results), FairnessAnalysis.outOfMemory(results), FairnessAnalysis.unreadable(results),
+        FairnessAnalysis.failedBy(results, FailureCause.TIMEOUT), FairnessAnalysis.failedBy(results, FailureCause.MEMORY), FairnessAnalysis.unreadable(results),
         whaleId == null ? Optional.empty() : FairnessAnalysis.parked(history.latest().get(whaleId)), FairnessAnalysis.retried(tasks), FairnessAnalysis.maxWork(tasks),
         FairnessAnalysis.maxParts(tasks), parked, peak, retries,
         RunRecords.deadLetters(config, config.topics().userEventsDlq()),

@@ -20,7 +20,11 @@ final class GranularIngest {
    * @param retries              inserts the app retried; empty: not measured
    */
   record Run(String guarantee, RowWatch.Progress progress, OptionalDouble cpuSecondsPerMillion, OptionalLong peakRssBytes,
-      Optional<Retries> retries, String appLog, Optional<JfrProfile.Summary> profile) {}
+      Optional<Retries> retries, String appLog, Optional<JfrProfile.Summary> profile) {
+    Run withProfile(Optional<JfrProfile.Summary> summary) {
+      return new Run(guarantee, progress, cpuSecondsPerMillion, peakRssBytes, retries, appLog, summary);
+    }
+  }
 
   private GranularIngest() {}
 
@@ -48,8 +52,7 @@ final class GranularIngest {
       run = new Run(config.kafka().processingGuarantee(), progress, cpuPerMillion(cpuAtStart, cpuAtDone, distinct), peak,
           retries, app.log().toString(), Optional.empty());
     }
-    return profiled ? new Run(run.guarantee(), run.progress(), run.cpuSecondsPerMillion(), run.peakRssBytes(), run.retries(),
-        run.appLog(), JfrProfile.summarize(jfr)) : run; // the recording is written as the app exits
+    return profiled ? run.withProfile(JfrProfile.summarize(jfr)) : run; // the recording is written as the app exits
   }
 
   /** CPU seconds per million events; empty when either reading is missing or the CPU time did not advance. */

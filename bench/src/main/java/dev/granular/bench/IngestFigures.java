@@ -40,9 +40,10 @@ final class IngestFigures {
     return out;
   }
 
+  /** Measured or not, the limit's note says how (or why not), once. */
   private static Figure limit(String name, MachineLimits.Limit limit) {
-    return Figure.of("P2", name, limit.perSecond(), "records/s", limit.note())
-        .withNote(limit.perSecond().isPresent() ? limit.note() : "");
+    Figure f = Figure.of("P2", name, limit.perSecond(), "records/s", limit.note());
+    return limit.perSecond().isPresent() ? f.withNote(limit.note()) : f;
   }
 
   static OptionalDouble lower(OptionalDouble a, OptionalDouble b) {

@@ -104,7 +104,7 @@ final class MachineLimits {
 
   /** Runs a command to its end (stdin from {@code input} if given) and returns its stdout; fails on a non-zero exit. */
   private static String output(List<String> command, Path input) throws IOException {
-    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(false);
+    ProcessBuilder builder = new ProcessBuilder(command);
     if (input != null) {
       builder.redirectInput(input.toFile());
     }

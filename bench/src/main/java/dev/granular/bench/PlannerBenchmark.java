@@ -27,8 +27,7 @@ public class PlannerBenchmark {
 
   @Setup(Level.Trial)
   public void setUp() {
-    String[] p = load.split(":");
-    loop = new PlanningLoop(Long.parseLong(p[0]), Long.parseLong(p[1]));
+    loop = PlanningLoop.of(load);
   }
 
   /** Returned, so the JIT cannot drop the work. */

@@ -20,18 +20,18 @@ public final class PlannerThroughput {
   public record Result(String label, int partsPerPlan, double ticksPerSecond, double error, int warmUps, int iterations,
       Duration iteration) {}
 
-  private final Duration warmUp;
+  private final int warmUps;
   private final Duration batch;
   private final int batches;
 
-  public PlannerThroughput(Duration warmUp, Duration batch, int batches) {
-    this.warmUp = warmUp;
+  /** @param warmUps warm-up iterations, each as long as a measured one ({@code batch}) */
+  public PlannerThroughput(int warmUps, Duration batch, int batches) {
+    this.warmUps = warmUps;
     this.batch = batch;
     this.batches = batches;
   }
 
   public List<Result> run() throws RunnerException {
-    int warmUps = (int) Math.max(1, warmUp.toMillis() / Math.max(1, batch.toMillis()));
     Options options = new OptionsBuilder().include(PlannerBenchmark.class.getName() + ".tick").forks(1)
         .warmupIterations(warmUps).warmupTime(TimeValue.milliseconds(batch.toMillis()))
         .measurementIterations(batches).measurementTime(TimeValue.milliseconds(batch.toMillis()))
@@ -39,9 +39,7 @@ public final class PlannerThroughput {
     Collection<RunResult> results = new Runner(options).run();
     List<Result> out = new ArrayList<>();
     for (RunResult r : results) {
-      String load = r.getParams().getParam("load");
-      String[] p = load.split(":");
-      int parts = new PlanningLoop(Long.parseLong(p[0]), Long.parseLong(p[1])).tick(); // the plan's shape, once
+      int parts = PlanningLoop.of(r.getParams().getParam("load")).tick(); // the plan's shape, once
       String label = parts == 1 ? "small workspace (1 part per plan)" : "whale (plans split into " + parts + " parts)";
       out.add(new Result(label, parts, r.getPrimaryResult().getScore(), r.getPrimaryResult().getScoreError(), warmUps,
           batches, batch));

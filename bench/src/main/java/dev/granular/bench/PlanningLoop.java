@@ -44,6 +44,12 @@ final class PlanningLoop {
     this.eventsPerTick = eventsPerTick;
   }
 
+  /** From P4's JMH parameter "events per tick:threshold". */
+  static PlanningLoop of(String load) {
+    String[] p = load.split(":");
+    return new PlanningLoop(Long.parseLong(p[0]), Long.parseLong(p[1]));
+  }
+
   /** One tick, planned and completed; returns the parts the plan had, so a caller can check it planned at all. */
   int tick() {
     clock += 1_000;

@@ -20,15 +20,34 @@ public enum FailureCause {
 
   public static FailureCause of(Throwable failure) {
     for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-      if (t instanceof java.util.concurrent.TimeoutException || t instanceof java.net.SocketTimeoutException
-          || (t.getMessage() != null && TIMEOUT_TEXT.matcher(t.getMessage()).find())) {
+      FailureCause text = ofMessage(t.getMessage());
+      if (t instanceof java.util.concurrent.TimeoutException || t instanceof java.net.SocketTimeoutException || text == TIMEOUT) {
         return TIMEOUT;
       }
-      if (t instanceof OutOfMemoryError || (t.getMessage() != null && MEMORY_TEXT.matcher(t.getMessage()).find())) {
+      if (t instanceof OutOfMemoryError || text == MEMORY) {
         return MEMORY;
       }
     }
     return ERROR;
+  }
+
+  /**
+   * A failed task's reason as its result records it ("&lt;exception's simple name&gt;: &lt;message&gt;"), for readers
+   * of the results topic such as the benchmark, which never see the exception itself.
+   */
+  public static FailureCause ofReason(String reason) {
+    FailureCause cause = ofMessage(reason);
+    return cause == ERROR && reason != null && reason.startsWith(OutOfMemoryError.class.getSimpleName()) ? MEMORY : cause;
+  }
+
+  private static FailureCause ofMessage(String message) {
+    if (message == null) {
+      return ERROR;
+    }
+    if (TIMEOUT_TEXT.matcher(message).find()) {
+      return TIMEOUT;
+    }
+    return MEMORY_TEXT.matcher(message).find() ? MEMORY : ERROR;
   }
 
   public String tag() {

@@ -18,4 +18,13 @@ class FailureCauseTest {
     assertEquals(FailureCause.ERROR, FailureCause.of(new RuntimeException("Code: 2410, not the memory code")));
     assertEquals(FailureCause.ERROR, FailureCause.of(new RuntimeException("Code: 60, Table x doesn't exist")));
   }
+
+  @Test
+  void aTaskResultsReasonIsClassifiedTheSameWay() {
+    assertEquals(FailureCause.TIMEOUT, FailureCause.ofReason("ClickHouseException: Code: 159. DB::Exception: Timeout exceeded"));
+    assertEquals(FailureCause.MEMORY, FailureCause.ofReason("ClickHouseException: Code: 241, Memory limit (for query) exceeded"));
+    assertEquals(FailureCause.MEMORY, FailureCause.ofReason("OutOfMemoryError: Java heap space"), "the app's own heap");
+    assertEquals(FailureCause.ERROR, FailureCause.ofReason("IllegalStateException: OutOfMemoryError mentioned, not thrown"));
+    assertEquals(FailureCause.ERROR, FailureCause.ofReason(null));
+  }
 }
