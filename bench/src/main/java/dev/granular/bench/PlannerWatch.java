@@ -58,14 +58,18 @@ final class PlannerWatch implements AutoCloseable {
     return false;
   }
 
-  /** Waits until the planner has heard of {@code expected} durable events over all workspaces; returns what it heard. */
+  /**
+   * Waits until the planner has heard of {@code expected} durable events over all workspaces, and every input
+   * partition's watermark has passed them (so a tick's window covers them); returns what it heard.
+   */
   long awaitDurable(long expected, Duration timeout) throws InterruptedException {
     long deadline = System.currentTimeMillis() + timeout.toMillis();
     long durable = 0;
     while (System.currentTimeMillis() < deadline) {
       app.requireAlive();
-      durable = PlannerSnapshot.read(config).states().values().stream().mapToLong(PlannerState::getEventsTotal).sum();
-      if (durable >= expected) {
+      var states = PlannerSnapshot.read(config).states().values();
+      durable = states.stream().mapToLong(PlannerState::getEventsTotal).sum();
+      if (durable >= expected && states.stream().noneMatch(dev.granular.app.planner.Planner::awaitsWatermark)) {
         break;
       }
       Thread.sleep(1_000);

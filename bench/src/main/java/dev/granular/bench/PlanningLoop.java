@@ -56,7 +56,7 @@ final class PlanningLoop {
     eventsTotal += eventsPerTick;
     planner.onProgress(state, IngestProgress.newBuilder().setWorkspaceId("bench-ws").setDurableEvents(eventsPerTick)
         .setDurableEventsTotal(eventsTotal).setWatermarkMs(clock).setMinEventTimeMs(clock).setMaxEventTimeMs(clock)
-        .setFlushedAtMs(clock).build());
+        .setFlushedAtMs(clock).setInputPartition(0).setPartitionWatermarkMs(clock).build(), clock);
     PlannerActions actions = planner.onTick(state, new WorkspaceTick("bench-ws", clock, "bench", null), view, clock);
     ArrayDeque<ComputeTask> toAnswer = new ArrayDeque<>(actions.dispatch());
     int parts = toAnswer.size();

@@ -7,6 +7,7 @@ import dev.granular.app.metrics.GranularMetrics;
 import dev.granular.app.sink.EngineTaskWork;
 import dev.granular.app.sink.TaskWork;
 import dev.granular.app.topology.GranularTopology;
+import dev.granular.app.topology.TopicAdmin;
 import dev.granular.app.topology.StreamsProperties;
 import dev.granular.sink.client.ClickHouse;
 import dev.granular.sink.client.RetryPolicy;
@@ -43,6 +44,21 @@ public final class GranularApp implements AutoCloseable {
   });
   private final CountDownLatch stopped = new CountDownLatch(1);
 
+  /**
+   * As the input topic has them (the planner waits for each one's watermark); when it does not exist yet, as
+   * `migrate` will create it. If Kafka cannot be asked, the configured count, with a warning: a partition beyond
+   * it joins the planner's minimum only once it reports.
+   */
+  private static int inputPartitions(AppConfig config) {
+    try (TopicAdmin admin = new TopicAdmin(config.kafka().bootstrapServers())) {
+      return admin.partitionCount(config.topics().userEvents()).orElse(config.kafka().partitions());
+    } catch (RuntimeException e) {
+      log.warn("cannot read the partition count of {} ({}); assuming {} (granular.kafka.partitions)", config.topics().userEvents(),
+          e.getMessage(), config.kafka().partitions());
+      return config.kafka().partitions();
+    }
+  }
+
   public GranularApp(AppConfig config) {
     this(config, EngineTaskWork::new);
   }
@@ -58,7 +74,8 @@ public final class GranularApp implements AutoCloseable {
     RetryPolicy retry = new RetryPolicy(ingest.retryInitialBackoff(), ingest.retryMaxBackoff(), ingest.retryMaxElapsed())
         .withListener(metrics.ingest()::insertRetried);
     Topology topology = GranularTopology.build(config, new GranularTopology.Dependencies(() -> new EventBatchWriter(clickHouse, retry),
-        () -> taskWork.apply(clickHouse, config.clickHouseRetry().policy().withListener(metrics.sink()::statementRetried)), System::currentTimeMillis, metrics));
+        () -> taskWork.apply(clickHouse, config.clickHouseRetry().policy().withListener(metrics.sink()::statementRetried)), System::currentTimeMillis, metrics,
+        inputPartitions(config)));
     // Bound before the streams client exists, so application.server carries the real port (0 picks one).
     this.http = HttpApi.bind(config.http());
     Properties properties = StreamsProperties.from(config);

@@ -1,6 +1,7 @@
 package dev.granular.bench.chaos;
 
 import dev.granular.app.config.AppConfig;
+import dev.granular.app.planner.Planner;
 import dev.granular.app.topology.PlannerSnapshot;
 import dev.granular.avro.PlannerState;
 import java.time.Duration;
@@ -48,7 +49,7 @@ final class CaughtUp {
     Map<String, Long> out = new java.util.TreeMap<>();
     for (String w : workspaces) {
       PlannerState s = planner.state(w);
-      if (s == null || s.getCursorMs() < s.getWatermarkMs() || s.getComputedVersion() != s.getDefinitionsVersion()
+      if (s == null || !Planner.computedAllDurable(s) || s.getComputedVersion() != s.getDefinitionsVersion()
           || s.getComputedVersion() == 0) {
         return null;
       }

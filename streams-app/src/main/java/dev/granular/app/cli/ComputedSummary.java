@@ -40,6 +40,7 @@ final class ComputedSummary {
 
   private static boolean allComputed(Map<String, PlannerState> states) {
     return !states.isEmpty() && states.values().stream().filter(s -> s.getProperties() > 0)
-        .allMatch(s -> s.getComputedVersion() > 0 && s.getInFlight() == null && s.getCursorMs() >= s.getWatermarkMs());
+        .allMatch(s -> s.getComputedVersion() > 0 && s.getInFlight() == null
+            && dev.granular.app.planner.Planner.computedAllDurable(s));
   }
 }

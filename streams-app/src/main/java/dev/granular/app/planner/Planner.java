@@ -33,9 +33,43 @@ public final class Planner {
     return PlannerState.newBuilder().setWorkspaceId(workspaceId).build();
   }
 
-  public void onProgress(PlannerState s, IngestProgress p) {
-    s.setWatermarkMs(Math.max(s.getWatermarkMs(), p.getWatermarkMs()));
-    s.setEventsTotal(Math.max(s.getEventsTotal(), p.getDurableEventsTotal()));
+  /**
+   * Counts what an input partition made durable for the workspace. The watermark follows the lowest input
+   * partition's ({@code lowWatermarkMs}), held at the workspace's latest durable event: so it stands still while
+   * the workspace receives nothing, and never passes an event some partition is still writing.
+   */
+  public void onProgress(PlannerState s, IngestProgress p, long lowWatermarkMs) {
+    s.setDurableMaxMs(Math.max(s.getDurableMaxMs(), p.getWatermarkMs()));
+    if (p.getInputPartition() < 0) {
+      // Written when events were repartitioned by workspace first: the watermark was the workspace's own, exact.
+      s.setWatermarkMs(Math.max(s.getWatermarkMs(), p.getWatermarkMs()));
+      s.setEventsTotal(Math.max(s.getEventsTotal(), p.getDurableEventsTotal()));
+      return;
+    }
+    String partition = Integer.toString(p.getInputPartition());
+    long counted = s.getEventsByPartition().getOrDefault(partition, 0L);
+    if (p.getDurableEventsTotal() > counted) {
+      java.util.Map<String, Long> totals = new java.util.HashMap<>(s.getEventsByPartition());
+      totals.put(partition, p.getDurableEventsTotal());
+      s.setEventsByPartition(totals);
+      s.setEventsTotal(s.getEventsTotal() + p.getDurableEventsTotal() - counted);
+    }
+    onWatermark(s, lowWatermarkMs);
+  }
+
+  /** The lowest input partition's watermark moved: the workspace's moves with it, up to its latest durable event. */
+  public void onWatermark(PlannerState s, long lowWatermarkMs) {
+    s.setWatermarkMs(Math.max(s.getWatermarkMs(), Math.min(lowWatermarkMs, s.getDurableMaxMs())));
+  }
+
+  /** Everything durable is computed: the cursor is at the workspace's latest durable event (and its watermark). */
+  public static boolean computedAllDurable(PlannerState s) {
+    return s.getCursorMs() >= s.getWatermarkMs() && s.getCursorMs() >= s.getDurableMaxMs();
+  }
+
+  /** Whether the workspace's watermark still waits for some input partition to pass its latest durable event. */
+  public static boolean awaitsWatermark(PlannerState s) {
+    return s.getWatermarkMs() < s.getDurableMaxMs();
   }
 
   public void onDefinitions(PlannerState s, WorkspaceView view) {

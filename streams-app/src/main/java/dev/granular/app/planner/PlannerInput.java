@@ -12,6 +12,13 @@ import dev.granular.avro.WorkspaceTick;
 public sealed interface PlannerInput {
   <R> R accept(Handler<R> handler);
 
+  /** A progress record is a workspace's count, or, without a workspace, an input partition's heartbeat. */
+  static PlannerInput of(IngestProgress progress) {
+    return progress.getWorkspaceId() == null
+        ? new Watermark(progress.getInputPartition(), progress.getPartitionWatermarkMs())
+        : new Progress(progress);
+  }
+
   /** One method per kind of input. */
   interface Handler<R> {
     R tick(WorkspaceTick tick);
@@ -21,6 +28,8 @@ public sealed interface PlannerInput {
     R result(TaskResult result);
 
     R definitions(DefinitionUpdate update);
+
+    R watermark(Watermark watermark);
   }
 
   record Tick(WorkspaceTick tick) implements PlannerInput {
@@ -48,6 +57,14 @@ public sealed interface PlannerInput {
     @Override
     public <R> R accept(Handler<R> handler) {
       return handler.definitions(update);
+    }
+  }
+
+  /** An input partition's heartbeat: every event it received with processing time <= watermarkMs is durable. */
+  record Watermark(int inputPartition, long watermarkMs) implements PlannerInput {
+    @Override
+    public <R> R accept(Handler<R> handler) {
+      return handler.watermark(this);
     }
   }
 }

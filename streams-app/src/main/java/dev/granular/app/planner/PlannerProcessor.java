@@ -32,7 +32,15 @@ public final class PlannerProcessor extends ContextualProcessor<String, PlannerI
   private final String stateStore;
   private final String definitionsStore;
   private final String compiledStore;
+  private final String watermarksStore;
+  private final int inputPartitions;
   private CompiledWorkspaces compiled;
+  private InputWatermarks watermarks;
+  /**
+   * Workspaces whose watermark waits for the low watermark to reach their latest durable event, with that time.
+   * When it does, their state is brought up to it at once, so that it is exact without waiting for a tick.
+   */
+  private final java.util.Map<String, Long> awaitingWatermark = new HashMap<>();
   /** Workspaces per task kept deserialized; a state is a few hundred bytes to a few KB. */
   private static final int LIVE_STATES = 10_000;
   private final Set<String> inFlight = new HashSet<>();
@@ -41,7 +49,9 @@ public final class PlannerProcessor extends ContextualProcessor<String, PlannerI
   private KeyValueStore<String, WorkspaceDefinitions> definitions;
 
   public PlannerProcessor(Planner planner, PlannerMetrics metrics, Duration schedulerInterval, String stateStore, String definitionsStore,
-      String compiledStore) {
+      String compiledStore, String watermarksStore, int inputPartitions) {
+    this.watermarksStore = watermarksStore;
+    this.inputPartitions = inputPartitions;
     this.planner = planner;
     this.metrics = metrics;
     this.schedulerInterval = schedulerInterval;
@@ -56,11 +66,15 @@ public final class PlannerProcessor extends ContextualProcessor<String, PlannerI
     states = context.getStateStore(stateStore);
     definitions = context.getStateStore(definitionsStore);
     compiled = context.getStateStore(compiledStore);
+    watermarks = new InputWatermarks(context.getStateStore(watermarksStore), inputPartitions);
     live = new LiveStates(LIVE_STATES, states::get, s -> states.put(s.getWorkspaceId(), s));
     try (KeyValueIterator<String, PlannerState> all = states.all()) {
       all.forEachRemaining(kv -> {
         if (kv.value.getInFlight() != null) {
           inFlight.add(kv.key);
+        }
+        if (Planner.awaitsWatermark(kv.value)) {
+          awaitingWatermark.put(kv.key, kv.value.getDurableMaxMs());
         }
       });
     }
@@ -73,10 +87,14 @@ public final class PlannerProcessor extends ContextualProcessor<String, PlannerI
   @Override
   public void process(Record<String, PlannerInput> record) {
     String workspace = record.key();
-    if (workspace == null) {
-      return;
-    }
     try {
+      if (record.value() instanceof PlannerInput.Watermark w) {
+        onWatermark(w);
+        return;
+      }
+      if (workspace == null) {
+        return;
+      }
       handle(workspace, record);
     } catch (RuntimeException e) {
       // The cached state may be half-changed and unsaved; the store still has the last saved one.
@@ -111,13 +129,20 @@ public final class PlannerProcessor extends ContextualProcessor<String, PlannerI
 
     @Override
     public PlannerActions tick(WorkspaceTick tick) {
+      planner.onWatermark(state, watermarks.low());
       return planner.onTick(state, tick, view(workspace), now);
     }
 
     @Override
     public PlannerActions progress(IngestProgress progress) {
-      planner.onProgress(state, progress);
+      watermarks.advance(progress.getInputPartition(), progress.getPartitionWatermarkMs());
+      planner.onProgress(state, progress, watermarks.low());
       return PlannerActions.none("progress");
+    }
+
+    @Override
+    public PlannerActions watermark(PlannerInput.Watermark watermark) {
+      throw new IllegalStateException("an input partition's watermark belongs to no workspace");
     }
 
     @Override
@@ -202,6 +227,21 @@ public final class PlannerProcessor extends ContextualProcessor<String, PlannerI
     context().forward(new Record<>(workspace, (PlannerOutput) new PlannerOutput.Definitions(value), timestamp));
   }
 
+  /** A partition's heartbeat: workspaces whose latest durable event the low watermark now passes catch up. */
+  private void onWatermark(PlannerInput.Watermark w) {
+    if (!watermarks.advance(w.inputPartition(), w.watermarkMs())) {
+      return;
+    }
+    long low = watermarks.low();
+    for (var entry : java.util.List.copyOf(awaitingWatermark.entrySet())) {
+      if (entry.getValue() <= low) {
+        PlannerState state = load(entry.getKey());
+        planner.onWatermark(state, low);
+        save(state);
+      }
+    }
+  }
+
   private void onTimer(long now) {
     try {
       for (String workspace : Set.copyOf(inFlight)) {
@@ -228,6 +268,11 @@ public final class PlannerProcessor extends ContextualProcessor<String, PlannerI
 
   private void save(PlannerState state) {
     live.save(state);
+    if (Planner.awaitsWatermark(state)) {
+      awaitingWatermark.put(state.getWorkspaceId(), state.getDurableMaxMs());
+    } else {
+      awaitingWatermark.remove(state.getWorkspaceId());
+    }
     if (state.getInFlight() != null) {
       inFlight.add(state.getWorkspaceId());
     } else {

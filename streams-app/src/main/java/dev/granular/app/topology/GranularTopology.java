@@ -50,9 +50,12 @@ import org.apache.kafka.streams.kstream.Repartitioned;
  * Every processor, store and topic is named (the app sets ensure.explicit.internal.resource.naming).
  */
 public final class GranularTopology {
-  /** What the topology needs from outside Kafka: where events become durable, how tasks run, the clock, metrics. */
+  /**
+   * What the topology needs from outside Kafka: where events become durable, how tasks run, the clock, metrics,
+   * and how many partitions the input topic has (the planner waits for the watermark of every one of them).
+   */
   public record Dependencies(Supplier<EventSink> eventSinks, Supplier<TaskWork> taskWork, LongSupplier wallClock,
-      GranularMetrics metrics) {}
+      GranularMetrics metrics, int inputPartitions) {}
 
   private GranularTopology() {}
 
@@ -89,16 +92,16 @@ public final class GranularTopology {
 
     builder.addStateStore(Stores.ingestBuffer(MeteredEventSink.of(deps.eventSinks(), deps.metrics().ingest())));
     builder.addStateStore(Stores.ingestClock());
-    // Repartition by workspace: a workspace's events then meet in one task, so its processing time is a
-    // single monotonic clock and its ingest watermark is exact.
+    // No repartition by workspace: each input partition's writer keeps its own clock and publishes its watermark
+    // to every planner partition (heartbeats have no key), which takes the lowest (see IngestWriter).
     branches.get("ingest-route-valid")
-        .map((key, value) -> KeyValue.pair(value.value().getWorkspaceId(), value.value()), Named.as("ingest-key-by-workspace"))
-        .repartition(Repartitioned.<String, UserEvent>as("ingest-by-workspace")
-            .withKeySerde(Serdes.String()).withValueSerde(Topics.userEventSerde()))
+        .mapValues(Checked::value, Named.as("ingest-valid-event"))
         .process(() -> new IngestWriter(Stores.INGEST_BUFFER, Stores.INGEST_CLOCK, ingest.batchSize(), ingest.flushInterval(),
                 deps.wallClock()),
             Named.as("ingest-writer"), Stores.INGEST_BUFFER, Stores.INGEST_CLOCK)
         .to(topics.ingestProgress.name(), Produced.with(Serdes.String(), topics.ingestProgress.valueSerde())
+            .withStreamPartitioner((topic, workspace, progress, partitions) -> workspace != null ? Optional.empty()
+                : Optional.of(java.util.stream.IntStream.range(0, partitions).boxed().collect(java.util.stream.Collectors.toSet())))
             .withName("ingest-progress-sink"));
   }
 
@@ -128,7 +131,7 @@ public final class GranularTopology {
         .stream(topics.workspaceTicks.name(), Consumed.with(Serdes.String(), topics.workspaceTicks.valueSerde()).withName("ticks-source"))
         .mapValues(v -> (PlannerInput) new PlannerInput.Tick(v), Named.as("planner-input-ticks"))
         .merge(builder.stream(topics.ingestProgress.name(), Consumed.with(Serdes.String(), topics.ingestProgress.valueSerde())
-                .withName("progress-source")).mapValues(v -> (PlannerInput) new PlannerInput.Progress(v), Named.as("planner-input-progress")),
+                .withName("progress-source")).mapValues(PlannerInput::of, Named.as("planner-input-progress")),
             Named.as("planner-merge-progress"))
         .merge(builder.stream(topics.computeTaskResults.name(), Consumed.with(Serdes.String(), topics.computeTaskResults.valueSerde())
                 .withName("results-source")).mapValues(v -> (PlannerInput) new PlannerInput.Result(v), Named.as("planner-input-results")),
@@ -136,11 +139,12 @@ public final class GranularTopology {
         .merge(definitions.mapValues(v -> (PlannerInput) new PlannerInput.Definitions(v), Named.as("planner-input-definitions")),
             Named.as("planner-merge-definitions"));
     builder.addStateStore(Stores.plannerState());
+    builder.addStateStore(Stores.inputWatermarks());
     builder.addStateStore(Stores.compiledWorkspaces(deps.metrics().planner()::compiled));
     Map<String, KStream<String, PlannerOutput>> out = inputs
         .process(() -> new PlannerProcessor(planner, deps.metrics().planner(), p.schedulerInterval(), Stores.PLANNER_STATE,
-            Stores.WORKSPACE_DEFINITIONS, Stores.COMPILED_WORKSPACES), Named.as("planner"), Stores.PLANNER_STATE, Stores.WORKSPACE_DEFINITIONS,
-            Stores.COMPILED_WORKSPACES)
+            Stores.WORKSPACE_DEFINITIONS, Stores.COMPILED_WORKSPACES, Stores.INPUT_WATERMARKS, deps.inputPartitions()),
+            Named.as("planner"), Stores.PLANNER_STATE, Stores.WORKSPACE_DEFINITIONS, Stores.COMPILED_WORKSPACES, Stores.INPUT_WATERMARKS)
         .split(Named.as("planner-route-"))
         // Every output has exactly one route (PlannerRoute is an exhaustive visitor), so no default branch.
         .branch((k, v) -> PlannerRoute.PRIORITY.takes(v), Branched.as(PlannerRoute.PRIORITY.branch()))

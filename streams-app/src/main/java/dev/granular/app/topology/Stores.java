@@ -25,6 +25,8 @@ public final class Stores {
   public static final String INGEST_CLOCK = "ingest-clock";
   /** Per workspace: cursor, watermark, counts, in-flight plan, last plans. Changelogged. */
   public static final String PLANNER_STATE = "planner-state";
+  /** Per input partition (of user-events): its watermark as this planner task last heard it. */
+  public static final String INPUT_WATERMARKS = "input-watermarks";
   /** Per workspace: its valid definitions and compile baseline; written by the planner, read by the sink. */
   public static final String WORKSPACE_DEFINITIONS = "workspace-definitions";
   /**
@@ -53,6 +55,10 @@ public final class Stores {
 
   public static StoreBuilder<KeyValueStore<String, PlannerState>> plannerState() {
     return keyValue(PLANNER_STATE, new AvroSerde<>(PlannerState.class));
+  }
+
+  public static StoreBuilder<KeyValueStore<String, Long>> inputWatermarks() {
+    return keyValue(INPUT_WATERMARKS, org.apache.kafka.common.serialization.Serdes.Long());
   }
 
   public static StoreBuilder<KeyValueStore<String, WorkspaceDefinitions>> workspaceDefinitions() {
@@ -90,7 +96,7 @@ public final class Stores {
 
   /** The stores whose changelog topics Kafka Streams creates ({@link #changelogTopic}). */
   public static java.util.List<String> changelogged() {
-    return java.util.List.of(INGEST_CLOCK, PLANNER_STATE, WORKSPACE_DEFINITIONS, SINK_UNREPORTED);
+    return java.util.List.of(INGEST_CLOCK, PLANNER_STATE, INPUT_WATERMARKS, WORKSPACE_DEFINITIONS, SINK_UNREPORTED);
   }
 
   public static StoreBuilder<CompiledWorkspaces> compiledWorkspaces(java.util.function.LongConsumer compiled) {

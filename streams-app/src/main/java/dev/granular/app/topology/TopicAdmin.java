@@ -104,6 +104,21 @@ public final class TopicAdmin implements AutoCloseable {
     }
   }
 
+  /** The topic's partition count, or empty when it does not exist (yet). */
+  public java.util.OptionalInt partitionCount(String topic) {
+    try {
+      if (!admin.listTopics().names().get().contains(topic)) {
+        return java.util.OptionalInt.empty();
+      }
+      return java.util.OptionalInt.of(admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions().size());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while describing " + topic, e);
+    } catch (ExecutionException e) {
+      throw new IllegalStateException("cannot describe " + topic + ": " + e.getCause().getMessage(), e.getCause());
+    }
+  }
+
   public void delete(List<String> names) throws ExecutionException, InterruptedException {
     admin.deleteTopics(names).all().get();
   }

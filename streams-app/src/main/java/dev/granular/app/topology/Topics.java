@@ -7,7 +7,6 @@ import dev.granular.avro.ComputeTask;
 import dev.granular.avro.DefinitionUpdate;
 import dev.granular.avro.IngestProgress;
 import dev.granular.avro.TaskResult;
-import dev.granular.avro.UserEvent;
 import dev.granular.avro.WorkspaceDefinitions;
 import dev.granular.avro.WorkspaceTick;
 import java.util.List;
@@ -79,11 +78,6 @@ public final class Topics {
     Map<String, String> both = new java.util.HashMap<>(a);
     both.putAll(b);
     return Map.copyOf(both);
-  }
-
-  /** Serde of the internal repartition topic that co-locates each workspace's events. */
-  public static Serde<UserEvent> userEventSerde() {
-    return new AvroSerde<>(UserEvent.class);
   }
 
   /** Serde of the internal repartition topic that brings definition changes to their workspace's planner. */

@@ -26,7 +26,7 @@ public final class TopologyDocs {
         () -> (task, workspace) -> {
           throw new IllegalStateException("documentation topology never runs");
         },
-        System::currentTimeMillis, GranularMetrics.inMemory()));
+        System::currentTimeMillis, GranularMetrics.inMemory(), config.kafka().partitions()));
   }
 
   public static String text(Topology topology) {

@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The commit barrier runs before Kafka Streams commits, on the real broker: while the ingest insert that a
- * commit triggered is held, the group's offsets on the repartition topic must not have moved past the held
+ * commit triggered is held, the group's offsets on the input topic must not have moved past the held
  * events. (Kafka Streams 4.1 flushes stores only after committing; the barrier is a cache flush for this.)
  */
 class CommitOrderIT {
@@ -46,8 +46,8 @@ class CommitOrderIT {
       }
     }, () -> (task, workspace) -> {
       throw new IllegalStateException("no compute here");
-    }, System::currentTimeMillis, GranularMetrics.inMemory());
-    String repartition = config.kafka().applicationId() + "-ingest-by-workspace-repartition";
+    }, System::currentTimeMillis, GranularMetrics.inMemory(), config.kafka().partitions());
+    String input = config.topics().userEvents();
     try (KafkaStreams streams = new KafkaStreams(GranularTopology.build(config, deps), StreamsProperties.from(config));
          Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, ItServices.BOOTSTRAP))) {
       streams.start();
@@ -58,9 +58,9 @@ class CommitOrderIT {
         }
       }
       assertTrue(inserting.await(2, TimeUnit.MINUTES), "a commit asked for the insert");
-      long held = committed(admin, config.kafka().applicationId(), repartition);
+      long held = committed(admin, config.kafka().applicationId(), input);
       release.countDown();
-      await().atMost(Duration.ofMinutes(1)).until(() -> committed(admin, config.kafka().applicationId(), repartition) >= 50);
+      await().atMost(Duration.ofMinutes(1)).until(() -> committed(admin, config.kafka().applicationId(), input) >= 50);
       assertEquals(0, held, "offsets of the held events were committed before their insert returned");
     } finally {
       release.countDown();

@@ -147,7 +147,8 @@ final class ComputeFixture {
         .until(() -> {
       PlannerState s = PlannerSnapshot.read(config).states().get(workspace);
       last[0] = s;
-      return s != null && s.getInFlight() == null && s.getEventsTotal() >= minEvents && s.getCursorMs() >= s.getWatermarkMs()
+      return s != null && s.getInFlight() == null && s.getEventsTotal() >= minEvents
+          && dev.granular.app.planner.Planner.computedAllDurable(s)
           && s.getComputedVersion() == s.getDefinitionsVersion() && s.getComputedVersion() > 0;
     });
     return last[0];

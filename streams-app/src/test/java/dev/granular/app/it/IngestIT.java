@@ -98,20 +98,36 @@ class IngestIT {
     assertEquals(100_000, distinctStored(), "re-sent events must not change any distinct count");
     assertEquals(perWorkspace, distinctPerWorkspace());
 
-    // The planner's progress feed: every stored row was reported durable, and watermarks only rise.
+    // The planner's progress feed: every stored row was reported durable, and watermarks only rise: each
+    // workspace's latest durable event per input partition, and each input partition's own (its heartbeats).
     Map<String, Long> durable = new HashMap<>();
     Map<String, Long> watermark = new HashMap<>();
+    Map<String, Long> partitionWatermark = new HashMap<>();
     await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
       durable.clear(); // each attempt re-reads the whole topic
       watermark.clear();
+      partitionWatermark.clear();
       for (ConsumerRecord<byte[], byte[]> r : readAll(config.topics().ingestProgress())) {
-        String key = new String(r.key(), StandardCharsets.UTF_8);
         IngestProgress p = new dev.granular.app.serde.AvroSerde<>(IngestProgress.class).deserializer().deserialize("", r.value());
+        String from = "input " + p.getInputPartition() + " to planner partition " + r.partition();
+        Long before = partitionWatermark.put(from, p.getPartitionWatermarkMs());
+        if (p.getPartitionWatermarkMs() >= 0) { // -1: a new owner's announcement, which has none
+          assertTrue(before == null || before <= p.getPartitionWatermarkMs(), "partition watermark went backwards: " + from);
+        }
+        if (r.key() == null) {
+          continue; // a heartbeat, copied to every planner partition
+        }
+        String key = new String(r.key(), StandardCharsets.UTF_8) + " via input " + p.getInputPartition();
         durable.merge(key, p.getDurableEvents(), Long::sum);
         Long previous = watermark.put(key, p.getWatermarkMs());
         assertTrue(previous == null || previous <= p.getWatermarkMs(), "watermark went backwards for " + key);
       }
       assertEquals(rowsStored(), durable.values().stream().mapToLong(Long::longValue).sum());
+      long maxStoredTime = clickHouse.scalarLong("SELECT max(processing_time_ms) FROM " + clickHouse.table("user_events"));
+      assertEquals(config.kafka().partitions() * config.kafka().partitions(), partitionWatermark.size(),
+          "every input partition's heartbeat reached every planner partition: " + partitionWatermark.keySet());
+      assertTrue(partitionWatermark.values().stream().allMatch(w -> w >= maxStoredTime),
+          "every partition is durable past the last stored event: " + partitionWatermark + " vs " + maxStoredTime);
     });
     long maxStoredTime = clickHouse.scalarLong("SELECT max(processing_time_ms) FROM " + clickHouse.table("user_events"));
     assertEquals(maxStoredTime, watermark.values().stream().mapToLong(Long::longValue).max().orElseThrow());

@@ -37,7 +37,7 @@ class PrometheusMetricsTest {
     AppConfig config = AppConfig.load(null, Map.of("granular.ingest.batch-size", 2, "granular.ingest.flush-interval", "10s"));
     var deps = new GranularTopology.Dependencies(() -> batch -> { }, () -> (task, workspace) -> {
       throw new IllegalStateException("no compute here");
-    }, () -> 1_000_000L, metrics);
+    }, () -> 1_000_000L, metrics, 1);
     try (TopologyTestDriver driver = new TopologyTestDriver(GranularTopology.build(config, deps), StreamsProperties.from(config))) {
       Topics topics = new Topics(config.topics());
       TestInputTopic<byte[], byte[]> events = driver.createInputTopic(topics.userEvents.name(), new ByteArraySerializer(),

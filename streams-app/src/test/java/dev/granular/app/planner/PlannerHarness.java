@@ -58,6 +58,12 @@ final class PlannerHarness implements AutoCloseable {
 
   /** @param wallClock the sink's clock: when tasks start and finish */
   PlannerHarness(Map<String, Object> settings, GranularMetrics metrics, java.util.function.LongSupplier wallClock) {
+    this(settings, metrics, wallClock, 1);
+  }
+
+  /** @param inputPartitions the partitions of the input topic, each with its own watermark */
+  PlannerHarness(Map<String, Object> settings, GranularMetrics metrics, java.util.function.LongSupplier wallClock,
+      int inputPartitions) {
     this.metrics = metrics;
     Map<String, Object> all = new HashMap<>(Map.of("granular.planner.scheduler-interval", "0s",
         "granular.tasks.max-attempts", 3, "granular.tasks.retry-initial-backoff", "1s", "granular.sink.concurrency-per-partition", 2));
@@ -72,7 +78,7 @@ final class PlannerHarness implements AutoCloseable {
       return new TaskWork.Outcome(task.getEstimatedWork(), 1, 2, ChangeRecords.none());
     };
     driver = new TopologyTestDriver(GranularTopology.build(config, new GranularTopology.Dependencies(
-        () -> batch -> { }, () -> work, wallClock, metrics)), StreamsProperties.from(config));
+        () -> batch -> { }, () -> work, wallClock, metrics, inputPartitions)), StreamsProperties.from(config));
     topics = new Topics(config.topics());
     definitions = driver.createInputTopic(topics.definitions.name(), new ByteArraySerializer(), new ByteArraySerializer());
     progress = driver.createInputTopic(topics.ingestProgress.name(), new StringSerializer(), topics.ingestProgress.valueSerde().serializer());
@@ -96,7 +102,21 @@ final class PlannerHarness implements AutoCloseable {
   /** Reports {@code events} more durable events, up to watermark. */
   void ingested(String workspace, long events, long watermarkMs) {
     long total = eventsTotal.merge(workspace, events, Long::sum);
-    progress.pipeInput(workspace, new IngestProgress(workspace, events, total, watermarkMs, 0L, 0L, watermarkMs));
+    progress.pipeInput(workspace, new IngestProgress(workspace, events, total, watermarkMs, 0L, 0L, watermarkMs, 0, watermarkMs));
+  }
+
+  /**
+   * Input partition {@code partition} made {@code events} more of the workspace's events durable, the latest at
+   * {@code latestMs}, and is itself durable up to {@code partitionWatermarkMs}.
+   */
+  void ingestedOn(int partition, String workspace, long events, long total, long latestMs, long partitionWatermarkMs) {
+    progress.pipeInput(workspace, new IngestProgress(workspace, events, total, latestMs, 0L, 0L, latestMs, partition,
+        partitionWatermarkMs));
+  }
+
+  /** Input partition {@code partition}'s heartbeat: durable up to {@code watermarkMs}, nothing new to count. */
+  void heartbeat(int partition, long watermarkMs) {
+    progress.pipeInput((String) null, new IngestProgress(null, 0L, 0L, watermarkMs, 0L, 0L, watermarkMs, partition, watermarkMs));
   }
 
   void tick(String workspace, long nowMs) {

@@ -24,7 +24,7 @@ class PlannerPacingTest {
   private final PlannerState state = Planner.fresh("w");
 
   private List<ComputeTask> tick() {
-    planner.onProgress(state, new IngestProgress("w", 1_000L, 1_000L, 1_000L, 0L, 0L, 1_000L));
+    planner.onProgress(state, new IngestProgress("w", 1_000L, 1_000L, 1_000L, 0L, 0L, 1_000L, 0, 1_000L), 1_000L);
     return planner.onTick(state, new WorkspaceTick("w", 5_000L, "test", null), view, 10).dispatch();
   }
 
@@ -69,7 +69,7 @@ class PlannerPacingTest {
     Planner spread = new Planner(new PlannerSettings(100, 1024, 2, Duration.ofSeconds(1), Duration.ofSeconds(10),
         Duration.ofMinutes(1), 5, 1, lanes));
     PlannerState s = Planner.fresh("w");
-    spread.onProgress(s, new IngestProgress("w", 1_000L, 1_000L, 1_000L, 0L, 0L, 1_000L));
+    spread.onProgress(s, new IngestProgress("w", 1_000L, 1_000L, 1_000L, 0L, 0L, 1_000L, 0, 1_000L), 1_000L);
     List<ComputeTask> out = spread.onTick(s, new WorkspaceTick("w", 5_000L, "test", null), view, 10).dispatch();
     int home = PartLanes.home("w", lanes);
     assertEquals(List.of(home, (home + 1) % lanes, (home + 2) % lanes), out.stream().map(ComputeTask::getLane).toList(),
