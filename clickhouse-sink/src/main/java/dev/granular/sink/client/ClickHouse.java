@@ -164,11 +164,21 @@ public final class ClickHouse implements AutoCloseable {
     return observed(StatementObserver.Kind.INSERT, () -> insertUnobserved(table, jsonLines));
   }
 
+  /** Inserts RowBinary rows of {@code columns}, in that order, into {@code table} of this database; returns rows written. */
+  public long insertRowBinary(String table, List<String> columns, byte[] rows) {
+    return observed(StatementObserver.Kind.INSERT, () -> insertUnobserved(table, columns, rows, ClickHouseFormat.RowBinary));
+  }
+
   private long insertUnobserved(String table, byte[] jsonLines) {
+    return insertUnobserved(table, null, jsonLines, ClickHouseFormat.JSONEachRow);
+  }
+
+  private long insertUnobserved(String table, List<String> columns, byte[] body, ClickHouseFormat format) {
     String qualified = table(table);
     String what = "INSERT INTO " + qualified;
-    try (InsertResponse response = await(
-        client.insert(qualified, new ByteArrayInputStream(jsonLines), ClickHouseFormat.JSONEachRow, insertSettings()), what)) {
+    try (InsertResponse response = await(columns == null
+        ? client.insert(qualified, new ByteArrayInputStream(body), format, insertSettings())
+        : client.insert(qualified, columns, new ByteArrayInputStream(body), format, insertSettings()), what)) {
       return response.getWrittenRows();
     } catch (ClickHouseException e) {
       throw e;

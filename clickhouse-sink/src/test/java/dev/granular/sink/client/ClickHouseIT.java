@@ -69,6 +69,32 @@ class ClickHouseIT {
   }
 
   @Test
+  void rowBinaryStoresEveryColumnVerbatim() {
+    EventBatchWriter writer = new EventBatchWriter(clickHouse, new RetryPolicy(Duration.ofMillis(10), Duration.ofMillis(10), Duration.ZERO));
+    String unicode = "caf\u00e9 \u65e5\u672c \uD83D\uDE00 '\\\t\n\u0000";
+    String long127 = "a".repeat(127);  // the longest one-byte length
+    String long128 = "b".repeat(128);  // the shortest two-byte length
+    String long20k = "c".repeat(20_000) + unicode; // three bytes
+    List<StoredEvent> batch = List.of(
+        new StoredEvent(unicode, long127, "track", long128, null, long20k, "{\"k\":\"" + unicode.replace("\"", "") + "\"}", "{}",
+            Long.MAX_VALUE - 7, 1L << 40),
+        new StoredEvent("w", "m-empty", "identify", null, "", "", "{}", "{\"t\":1}", 0, 255));
+    writer.write(batch);
+    String table = clickHouse.table("user_events");
+    for (StoredEvent e : batch) {
+      String where = " WHERE workspace_id = " + Sql.string(e.workspaceId()) + " AND message_id = " + Sql.string(e.messageId())
+          + " AND type = " + Sql.string(e.type()) + " AND subject_id = " + Sql.string(e.subjectId())
+          + " AND user_id = " + Sql.string(e.userId() == null ? "" : e.userId())
+          + " AND anonymous_id = " + Sql.string(e.anonymousId() == null ? "" : e.anonymousId())
+          + " AND event = " + Sql.string(e.event() == null ? "" : e.event())
+          + " AND properties = " + Sql.string(e.propertiesJson()) + " AND traits = " + Sql.string(e.traitsJson())
+          + " AND event_time_ms = " + Long.toUnsignedString(e.eventTimeMs()) + " AND processing_time_ms = " + e.processingTimeMs();
+      assertEquals(1, clickHouse.scalarLong("SELECT count() FROM " + table + where), "stored verbatim: " + e.messageId().length());
+    }
+    assertEquals(2, clickHouse.scalarLong("SELECT count() FROM " + table));
+  }
+
+  @Test
   void retentionDropsOnlyDailyPartitionsOlderThanTheSetting() {
     EventBatchWriter writer = new EventBatchWriter(clickHouse, new RetryPolicy(Duration.ofMillis(10), Duration.ofMillis(10), Duration.ZERO));
     long now = Instant.parse("2025-03-20T12:00:00Z").toEpochMilli();
