@@ -3,10 +3,14 @@ package dev.granular.app.ingest;
 import dev.granular.sink.events.EventSink;
 import dev.granular.sink.events.StoredEvent;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import dev.granular.app.support.CommitBarrier;
 
 /**
@@ -17,12 +21,19 @@ import dev.granular.app.support.CommitBarrier;
  * is acknowledged, so an offset is never committed ahead of its event. If the insert keeps failing, flush throws, the stream thread is replaced, the buffer is dropped with
  * the task, and the uncommitted events are read again. The buffer is deliberately not changelogged: the input
  * topic is its log.
+ *
+ * <p>A full batch is inserted in the background ({@link #insertInBackground}) while the task goes on parsing the
+ * next one: the stream thread used to wait for ClickHouse for about half of its time. At most one insert is in
+ * flight per task (memory: two batches); the barrier waits for it, so offsets still follow durability.
  */
 public final class EventBuffer extends CommitBarrier {
   private final EventSink sink;
   private final List<StoredEvent> buffer = new ArrayList<>();
   private final Map<String, DurableProgress> durable = new LinkedHashMap<>();
   private Runnable beforeCommit = () -> { };
+  private ExecutorService inserter;
+  private Future<?> inFlight;
+  private List<StoredEvent> inFlightBatch = List.of();
 
   public EventBuffer(String name, EventSink sink) {
     super(name);
@@ -54,37 +65,85 @@ public final class EventBuffer extends CommitBarrier {
   }
 
   /**
-   * Inserts the buffered events; blocks until ClickHouse acknowledged them, or throws. The writer calls it for a
-   * full batch, where it saves its clocks itself once the progress is counted, rather than twice.
+   * Inserts the buffered events, after the insert in flight; blocks until ClickHouse acknowledged them all, or
+   * throws. The writer calls it at each flush interval, where it publishes a watermark over everything received.
    */
   public void insert() {
+    awaitInFlight();
     if (buffer.isEmpty()) {
       return;
     }
     sink.write(buffer);
-    for (StoredEvent e : buffer) {
-      durable.merge(e.workspaceId(), DurableProgress.of(e), DurableProgress::plus);
-    }
+    counted(buffer);
     buffer.clear();
   }
 
   /**
-   * Progress made durable since the last call, per workspace; the caller publishes it. A commit-time flush
-   * can be followed by new events before the next drain, possibly in the same millisecond, so the watermark
-   * is held below the earliest event of the workspace that is still only buffered.
+   * Starts inserting the buffered events in the background, once the insert already in flight is durable (its
+   * failure is thrown here); returns without waiting for the new one.
+   */
+  public void insertInBackground() {
+    awaitInFlight();
+    if (buffer.isEmpty()) {
+      return;
+    }
+    List<StoredEvent> batch = new ArrayList<>(buffer);
+    buffer.clear();
+    inFlightBatch = batch;
+    if (inserter == null) {
+      inserter = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "granular-ingest-insert");
+        t.setDaemon(true);
+        return t;
+      });
+    }
+    inFlight = inserter.submit(() -> sink.write(batch));
+  }
+
+  private void awaitInFlight() {
+    if (inFlight == null) {
+      return;
+    }
+    try {
+      inFlight.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while waiting for an insert", e);
+    } catch (ExecutionException e) {
+      throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+    }
+    counted(inFlightBatch);
+    inFlight = null;
+    inFlightBatch = List.of();
+  }
+
+  private void counted(List<StoredEvent> batch) {
+    for (StoredEvent e : batch) {
+      durable.merge(e.workspaceId(), DurableProgress.of(e), DurableProgress::plus);
+    }
+  }
+
+  /** The earliest processing time not yet durable (in flight or buffered); empty when everything received is. */
+  public OptionalLong earliestPending() {
+    if (!inFlightBatch.isEmpty()) {
+      return OptionalLong.of(inFlightBatch.get(0).processingTimeMs());
+    }
+    return buffer.isEmpty() ? OptionalLong.empty() : OptionalLong.of(buffer.get(0).processingTimeMs());
+  }
+
+  /**
+   * Progress made durable since the last call, per workspace; the caller publishes it. Events are stamped in
+   * order, so a later one still pending may share the last durable one's millisecond: each workspace's latest
+   * time is held below the earliest pending event.
    */
   public List<DurableProgress> drainDurable() {
     if (durable.isEmpty()) {
       return List.of();
     }
-    Map<String, Long> earliestBuffered = new HashMap<>();
-    for (StoredEvent e : buffer) {
-      earliestBuffered.merge(e.workspaceId(), e.processingTimeMs(), Math::min);
-    }
+    OptionalLong pending = earliestPending();
     List<DurableProgress> out = new ArrayList<>(durable.size());
     for (DurableProgress p : durable.values()) {
-      Long pending = earliestBuffered.get(p.workspaceId());
-      out.add(pending == null ? p : p.capWatermark(pending - 1));
+      out.add(pending.isEmpty() ? p : p.capWatermark(pending.getAsLong() - 1));
     }
     durable.clear();
     return out;
@@ -92,8 +151,14 @@ public final class EventBuffer extends CommitBarrier {
 
   @Override
   protected void closed() {
-    // Anything still buffered was never committed; it is re-read from Kafka by whoever owns the task next.
+    // Anything still buffered was never committed; it is re-read from Kafka by whoever owns the task next. An
+    // insert still in flight may land or not: a repeated write is harmless (see EventBatchWriter).
     buffer.clear();
     durable.clear();
+    inFlight = null;
+    inFlightBatch = List.of();
+    if (inserter != null) {
+      inserter.shutdown();
+    }
   }
 }

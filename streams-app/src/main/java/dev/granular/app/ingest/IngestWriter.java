@@ -78,19 +78,27 @@ public final class IngestWriter extends ContextualProcessor<byte[], UserEvent, S
     buffer.add(new StoredEvent(workspace, e.getMessageId(), e.getType().name(), e.getUserId(), e.getAnonymousId(),
         e.getEvent(), e.getPropertiesJson(), e.getTraitsJson(), e.getTimestampMs(), processingTime));
     if (buffer.size() >= batchSize) {
-      flushAndPublish();
+      buffer.insertInBackground(); // after the previous batch is durable; this one goes while we parse the next
+      publish();
     }
   }
 
   private void flushAndPublish() {
     announceUnpublished();
     buffer.insert(); // counted by the sink (MeteredEventSink), as commit-time flushes are
-    // Everything received is durable now (the buffer is empty): the partition's watermark may move up to now,
-    // and the clock then gives later events a larger time.
+    publish();
+  }
+
+  /**
+   * Publishes what became durable (a commit-time flush's too) and the partition's watermark: below the earliest
+   * event still pending if any, else up to now (everything received is durable), after which the clock gives later
+   * events a larger time.
+   */
+  private void publish() {
     long now = wallClock.getAsLong();
     WorkspaceClock partition = clock(PARTITION_CLOCK);
-    long watermark = Math.max(partition.lastProcessingTimeMs(), now);
-    // Also publishes what a commit-time flush made durable since the last punctuation.
+    java.util.OptionalLong pending = buffer.earliestPending();
+    long watermark = pending.isPresent() ? pending.getAsLong() - 1 : Math.max(partition.lastProcessingTimeMs(), now);
     for (DurableProgress p : buffer.drainDurable()) {
       WorkspaceClock after = clock(p.workspaceId()).afterDurable(p.events(), p.watermarkMs());
       unsaved.put(p.workspaceId(), after);

@@ -29,4 +29,45 @@ class EventBufferTest {
     assertEquals(List.of("1", "2"), written.stream().map(StoredEvent::messageId).toList());
     assertEquals(List.of(), buffer.drainDurable());
   }
+
+  @Test
+  void aBackgroundInsertCountsOnlyOnceDurableAndTheBarrierWaitsForIt() throws Exception {
+    java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+    List<StoredEvent> written = java.util.Collections.synchronizedList(new ArrayList<>());
+    EventBuffer buffer = new EventBuffer("b", batch -> {
+      try {
+        release.await();
+      } catch (InterruptedException e) {
+        throw new IllegalStateException(e);
+      }
+      written.addAll(batch);
+    });
+    buffer.add(at("w", "1", 100));
+    buffer.add(at("w", "2", 101));
+    buffer.insertInBackground(); // returns at once; the sink is held
+    buffer.add(at("w", "3", 102));
+    assertEquals(java.util.OptionalLong.of(100), buffer.earliestPending(), "the batch in flight is still pending");
+    assertEquals(List.of(), buffer.drainDurable(), "nothing counted while the insert is in flight");
+    release.countDown();
+    buffer.flush(); // the commit barrier: waits for the insert in flight, then inserts the rest
+    assertEquals(List.of("1", "2", "3"), written.stream().map(StoredEvent::messageId).toList());
+    assertEquals(java.util.OptionalLong.empty(), buffer.earliestPending());
+    List<DurableProgress> progress = buffer.drainDurable();
+    assertEquals(3, progress.get(0).events());
+    assertEquals(102, progress.get(0).watermarkMs());
+    buffer.close();
+  }
+
+  @Test
+  void aFailedBackgroundInsertFailsTheNextWaitInsteadOfBeingCounted() {
+    EventBuffer buffer = new EventBuffer("b", batch -> {
+      throw new IllegalStateException("ClickHouse unreachable");
+    });
+    buffer.add(at("w", "1", 100));
+    buffer.insertInBackground();
+    IllegalStateException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class, buffer::flush);
+    assertEquals("ClickHouse unreachable", e.getMessage());
+    assertEquals(List.of(), buffer.drainDurable());
+    buffer.close();
+  }
 }
