@@ -70,4 +70,14 @@ class InputWatermarkTest {
       assertEquals(4_500, h.state(W).getWatermarkMs(), "the lower partition's watermark");
     }
   }
+
+  @Test
+  void aProgressRecordFromTheVersionThatRepartitionedByWorkspaceKeepsItsOwnWatermark() {
+    try (PlannerHarness h = harness(3)) {
+      // Written before the upgrade, still on the topic: its watermark was the workspace's own, and exact.
+      h.ingestedOn(-1, W, 5, 5, 3_000, -1);
+      assertEquals(3_000, h.state(W).getWatermarkMs());
+      assertEquals(5, h.state(W).getEventsTotal());
+    }
+  }
 }
