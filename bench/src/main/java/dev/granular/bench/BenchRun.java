@@ -136,7 +136,7 @@ public final class BenchRun {
     c.putAll(size.describe());
     c.put("app settings", "config/application.conf defaults (and the environment), except: own topics, application id,"
         + " database and state directory per scenario; P1 sets T, the per-statement limit, and turns the built-in"
-        + " scheduler off so every plan answers a benchmark tick");
+        + " scheduler off so every plan answers a benchmark tick; P6 keeps it on (every 5 s unless configured otherwise)");
     c.put("partitions / K / stream threads", base.kafka().partitions() + " / "
         + base.planner().sinkConcurrencyPerPartition() + " / " + base.kafka().numStreamThreads());
     c.put("app process", "child JVM `GranularCli --config FILE run` from " + AppJar.source() + " with JVM flags "

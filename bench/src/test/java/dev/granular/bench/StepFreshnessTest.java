@@ -20,6 +20,10 @@ class StepFreshnessTest {
     assertEquals(4_000, s.p99());
     assertEquals(12_000, s.max());
     assertEquals(0, s.censored());
+    // Rank ⌈q·n⌉: of three events the median is the second, and p99 the third.
+    Freshness.Stats three = StepFreshness.stats(List.of(visible(1_000, 1), visible(2_000, 1), visible(3_000, 1)), 0, 0);
+    assertEquals(2_000, three.p50());
+    assertEquals(3_000, three.p99());
   }
 
   @Test
