@@ -168,7 +168,8 @@ public final class BenchRun {
         + " unread user-events after the tail are at most 10 s of the offered rate; stepping stops at the first step"
         + " that does not hold. Plans from the task and result topics; CPU from /proc (app: its process's CPU time"
         + " over the measured period; machine: /proc/stat busy share); RSS = the app's VmRSS at the end of the period");
-    c.put("P5 method", "VmHWM from /proc/PID/status of the app process, read just before it is stopped (P1, P2 and P6)");
+    c.put("P5 method", "VmHWM from /proc/PID/status of the app process, read just before it is stopped (P1 and P2; P6"
+        + " gives its VmRSS per step and its VmHWM in the notes)");
     return c;
   }
 

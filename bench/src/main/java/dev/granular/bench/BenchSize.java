@@ -7,7 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The sizes of every scenario. DEFAULT keeps `make bench` within 15 minutes on 2 shared cores; FULL is the
+ * The sizes of every scenario. DEFAULT keeps `make bench` to about 20 minutes on 2 shared cores; FULL is the
  * issue's sizes (1M events for P2, 10M of history for P3, 1M whale users with 200 segments for P1 and P5);
  * SMOKE only checks that every scenario runs.
  *

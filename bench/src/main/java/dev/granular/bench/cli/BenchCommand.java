@@ -25,7 +25,7 @@ public final class BenchCommand implements Callable<Integer> {
   @ParentCommand
   BenchCli parent;
 
-  @Option(names = "--size", defaultValue = "default", description = "default (within 15 minutes on 2 cores), full, or smoke (a few minutes; checks that every"
+  @Option(names = "--size", defaultValue = "default", description = "default (about 20 minutes on 2 cores), full, or smoke (a few minutes; checks that every"
       + " scenario runs, the figures mean nothing).")
   String size;
 
