@@ -7,7 +7,6 @@ import dev.granular.bench.load.LoadConfig;
 import dev.granular.bench.load.LoadSink;
 import dev.granular.bench.load.VariedDefinitions;
 import dev.granular.bench.load.ZipfTraffic;
-import dev.granular.sink.client.ClickHouse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
