@@ -75,6 +75,7 @@ final class CapacityStepRun implements AutoCloseable {
         .filter(p -> !p.workspaceId().equals(whaleId)).toList();
     List<EventDelays.Bucket> delays = EventDelays.of(ch, small, whaleId, fromMs, untilMs, observedAtMs);
     long found = delays.stream().mapToLong(EventDelays.Bucket::count).sum();
+    // Not visible when observed, so older than that by more than 0 ms: a tail of exactly 10 s cannot pass for 10 s.
     long missing = Math.max(0, sent.onTimeSmall() - found);
     System.out.printf(java.util.Locale.ROOT, "P6 %,d events/s: %,d on-time small-workspace events sent in the measured"
         + " period, %,d found in ClickHouse, %,d of them not covered by a completed plan %.0f s later%n", rate,
@@ -83,7 +84,7 @@ final class CapacityStepRun implements AutoCloseable {
     OptionalDouble cores = cpuBefore.isPresent() && cpuAfter.isPresent()
         ? Ratio.of(cpuAfter.get().minus(cpuBefore.get()).toNanos() / 1e9, seconds) : OptionalDouble.empty();
     return new CapacityStep(rate, sent.records() / seconds,
-        StepFreshness.stats(delays, missing, observedAtMs - untilMs), cores, CpuTicks.busyShare(ticksBefore, ticksAfter),
+        StepFreshness.stats(delays, missing, observedAtMs - untilMs + 1), cores, CpuTicks.busyShare(ticksBefore, ticksAfter),
         rss, backlog.isPresent() ? Ratio.of(backlog.getAsLong(), rate) : OptionalDouble.empty());
   }
 

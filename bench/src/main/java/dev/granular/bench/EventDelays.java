@@ -13,8 +13,8 @@ import java.util.Map;
  * Each small-workspace event sent in a measured period, from its send time to the finish of the first plan that
  * covered it (results visible in ClickHouse), computed in ClickHouse and returned as a histogram. An event is
  * covered by a plan whose window end (processing time) is at or after the event's; a restated event counts once,
- * at its first arrival. An event no plan had covered by the time of observation counts with its age then, a lower
- * bound. Events are chosen by event time in the period, which is their send time; late events mostly fall
+ * at its first arrival. An event no plan had covered by the time of observation counts with its age then plus
+ * 1 ms, a lower bound (it was not visible then, so its delay is strictly longer). Events are chosen by event time in the period, which is their send time; late events mostly fall
  * outside it. ClickHouse 18.16 has neither ASOF joins nor window functions, so the plans go into a table of the
  * scenario's own database and are joined by workspace.
  */
@@ -38,7 +38,7 @@ final class EventDelays {
     List<Bucket> out = new ArrayList<>();
     ch.forEachRow("SELECT delay, censored, count() FROM (SELECT workspace_id, message_id, any(et) AS sent,"
         + " minIf(finish, hi >= pt) AS done, done = 0 AS censored,"
-        + " greatest(toInt64(if(censored, " + observedAtMs + ", done)) - toInt64(sent), 0) AS delay"
+        + " greatest(toInt64(if(censored, " + (observedAtMs + 1) + ", done)) - toInt64(sent), 0) AS delay"
         + " FROM (SELECT workspace_id, message_id, min(processing_time_ms) AS pt, min(event_time_ms) AS et FROM "
         + ch.table("user_events") + " WHERE workspace_id != '" + whaleId.replace("'", "") + "' AND event_time_ms >= "
         + fromMs + " AND event_time_ms <= " + untilMs + " GROUP BY workspace_id, message_id)"
