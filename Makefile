@@ -62,7 +62,7 @@ oracle: services-up ## The differential test against the in-memory oracle with 2
 	$(MVN) install -DskipTests
 	$(MVN) -pl clickhouse-sink surefire:test -Dtest=OracleDifferentialIT -Doracle.cases=2000 $(if $(ORACLE_SEED),-Doracle.seed=$(ORACLE_SEED))
 
-bench: build services-up ## Benchmarks P1-P5 at the default size (within 15 minutes on 2 cores); writes BENCHMARKS.md and benchmarks.json
+bench: build services-up ## Benchmarks P1-P6 at the default size (about 20 minutes on 2 cores); writes BENCHMARKS.md, benchmarks.json and bench-capacity.svg
 	$(BENCH) bench --size default --invoked-as "make bench"
 
 bench-full: build services-up ## The benchmarks at the issue's full sizes (1M events, 10M of history, 1M whale users); much longer

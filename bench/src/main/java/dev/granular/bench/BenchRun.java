@@ -19,10 +19,14 @@ import java.util.Set;
  * fails does not stop the others: its figures are reported as not measured, with the error.
  */
 public final class BenchRun {
-  public enum Scenario { P1, P2, P3, P4 }
+  public enum Scenario { P1, P2, P3, P4, P6 }
 
-  /** P4 first: it needs no services, and the services are then as idle as they will ever be. */
-  private static final List<Scenario> RUN_ORDER = List.of(Scenario.P4, Scenario.P3, Scenario.P2, Scenario.P1);
+  /**
+   * P4 first: it needs no services, and the services are then as idle as they will ever be. P6 last: it drives
+   * the machine past what it can keep up with, and the backlog and merges it leaves must not load the others.
+   */
+  private static final List<Scenario> RUN_ORDER = List.of(Scenario.P4, Scenario.P3, Scenario.P2, Scenario.P1,
+      Scenario.P6);
 
   private final AppConfig base;
   private final BenchSize size;
@@ -33,6 +37,7 @@ public final class BenchRun {
   private final List<String> notes = new ArrayList<>();
   private final Map<FairnessConfig, FairnessResult> fairness = new LinkedHashMap<>();
   private IngestScenario.Result ingest;
+  private CapacityResult capacity;
   private java.util.function.Consumer<BenchReport> afterEachScenario = r -> { };
   private long started;
   private String date;
@@ -90,6 +95,10 @@ public final class BenchRun {
         figures.addAll(GuaranteeFigures.freshness(fairness.get(FairnessConfig.NO_WHALE), again, size.guaranteeRounds()));
       }
     });
+    step(Scenario.P6, () -> {
+      capacity = new CapacityScenario(base, workDir, size).run();
+      capacity.notes().forEach(n -> notes.add("P6: " + n));
+    });
     machine.put("load average at end", Machine.loadAverage());
     return report(List.of());
   }
@@ -106,12 +115,15 @@ public final class BenchRun {
     if (!fairness.isEmpty() || ingest != null) {
       all.addAll(ReliabilityFigures.of(fairness, ingest));
     }
+    if (capacity != null) {
+      all.add(CapacityCurve.figure(capacity.steps(), capacity.planned()));
+    }
     List<String> allNotes = new ArrayList<>(notes);
     if (!pending.isEmpty()) {
       allNotes.add(0, "PARTIAL: written after each scenario; still to run when written: " + pending);
     }
     return new BenchReport(date, command, size.name(), (System.nanoTime() - started) / 1e9, machine, configuration(),
-        all, allNotes);
+        all, allNotes, capacity == null ? List.of() : capacity.steps());
   }
 
   private PlannerThroughput planner() {
@@ -124,7 +136,7 @@ public final class BenchRun {
     c.putAll(size.describe());
     c.put("app settings", "config/application.conf defaults (and the environment), except: own topics, application id,"
         + " database and state directory per scenario; P1 sets T, the per-statement limit, and turns the built-in"
-        + " scheduler off so every plan answers a benchmark tick");
+        + " scheduler off so every plan answers a benchmark tick; P6 keeps it on (every 5 s unless configured otherwise)");
     c.put("partitions / K / stream threads", base.kafka().partitions() + " / "
         + base.planner().sinkConcurrencyPerPartition() + " / " + base.kafka().numStreamThreads());
     c.put("app process", "child JVM `GranularCli --config FILE run` from " + AppJar.source() + " with JVM flags "
@@ -143,7 +155,21 @@ public final class BenchRun {
         + " built first; then one task over (cursor, end] against one task over (0, end] on empty state tables, both run"
         + " by the compute sink's own task code; rows read summed from system.query_log over the query ids the client gave"
         + " each task's statements");
-    c.put("P5 method", "VmHWM from /proc/PID/status of the app process, read just before it is stopped");
+    c.put("P6 method", "one app process with the built-in scheduler on (production-like ticks of every workspace);"
+        + " the size's workspaces get their definitions and the run waits until the app has compiled them all; then"
+        + " each offered rate in turn is produced on a token schedule (the n-th record due at start + n / rate) for a"
+        + " warm-up, the measured period and a 10 s tail, every record stamped with its send time as its event time;"
+        + " workspaces are drawn with Zipf skew, the whale busiest, with the generator's restatements, near-duplicates,"
+        + " late and invalid records. Freshness of an event = from its send time to the finish of the first plan"
+        + " whose window covers it (its results visible in ClickHouse); percentiles over every small-workspace event"
+        + " (all but the whale's) sent in the measured period, found in user_events by event time (a restatement"
+        + " once, at its first arrival). An event not covered when observed after the tail, or sent but not yet"
+        + " stored, counts with its age then, a lower bound (marked ≥). A step holds when p99 ≤ 10 s and the app's"
+        + " unread user-events after the tail are at most 10 s of the offered rate; stepping stops at the first step"
+        + " that does not hold. Plans from the task and result topics; CPU from /proc (app: its process's CPU time"
+        + " over the measured period; machine: /proc/stat busy share); RSS = the app's VmRSS at the end of the period");
+    c.put("P5 method", "VmHWM from /proc/PID/status of the app process, read just before it is stopped (P1 and P2; P6"
+        + " gives its VmRSS per step and its VmHWM in the notes)");
     return c;
   }
 

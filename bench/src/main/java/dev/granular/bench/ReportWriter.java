@@ -30,21 +30,32 @@ public final class ReportWriter {
     return "default".equals(size) ? JSON_FILE : "benchmarks-" + size + ".json";
   }
 
-  /** @return the two files written */
+  /** bench-capacity.svg for the default size, bench-full-capacity.svg for the full one: P6's chart, next to its report. */
+  public static String chartFile(String size) {
+    return "default".equals(size) ? "bench-capacity.svg" : "bench-" + size + "-capacity.svg";
+  }
+
+  /** @return the files written: the report, its JSON, and P6's chart when P6 ran */
   public static List<Path> write(BenchReport report, Path directory) throws IOException {
     Files.createDirectories(directory);
     Path md = directory.resolve(markdownFile(report.size()));
     Path json = directory.resolve(jsonFile(report.size()));
     Files.writeString(md, markdown(report), StandardCharsets.UTF_8);
     Files.writeString(json, json(report) + "\n", StandardCharsets.UTF_8);
-    return List.of(md, json);
+    if (report.capacity().isEmpty()) {
+      return List.of(md, json);
+    }
+    Path svg = directory.resolve(chartFile(report.size()));
+    Files.writeString(svg, CapacityChart.svg(report.capacity(), "P6 capacity: small-workspace freshness by offered"
+        + " rate (size " + report.size() + ")"), StandardCharsets.UTF_8);
+    return List.of(md, json, svg);
   }
 
   public static String markdown(BenchReport r) {
     StringBuilder md = new StringBuilder("# Benchmarks\n\n");
     md.append("Measured on ").append(r.date()).append(" with `").append(r.command()).append("` (size **")
         .append(r.size()).append("**), wall time ").append(String.format(Locale.ROOT, "%.0f s", r.wallSeconds()))
-        .append(". Every figure below was measured in that run (P1, P2, P3 and P5 on the real local Kafka and")
+        .append(". Every figure below was measured in that run (P1, P2, P3, P5 and P6 on the real local Kafka and")
         .append(" ClickHouse; P4 in memory); nothing is estimated or copied. `").append(jsonFile(r.size()))
         .append("` holds the same figures. `make bench` (default size) writes BENCHMARKS.md; `make bench-full` (the")
         .append(" issue's full sizes) writes BENCHMARKS-full.md.\n\n");
@@ -58,7 +69,11 @@ public final class ReportWriter {
           .append(value(f)).append(" against ").append(f.target()).append("\n"));
       md.append("\n");
     }
-    md.append(figureTable(r)).append("\n## Machine\n\n");
+    md.append(figureTable(r));
+    if (!r.capacity().isEmpty()) {
+      md.append("\n").append(CapacityTable.markdown(r.capacity(), chartFile(r.size())));
+    }
+    md.append("\n## Machine\n\n");
     pairs(md, r.machine());
     md.append("\n## Configuration\n\n");
     pairs(md, r.configuration());
@@ -100,6 +115,9 @@ public final class ReportWriter {
       o.put("unit", f.unit()).put("target", f.target()).put("verdict", f.verdict().name()).put("note", f.note());
     }
     r.notes().forEach(root.putArray("notes")::add);
+    if (!r.capacity().isEmpty()) {
+      CapacityTable.json(r.capacity(), root.putArray("capacity"));
+    }
     try {
       return JSON.writeValueAsString(root);
     } catch (IOException e) {

@@ -19,16 +19,17 @@ import picocli.CommandLine.ParentCommand;
 /** `granular-bench bench`: the benchmarks of issue 5 on the local broker and ClickHouse; writes BENCHMARKS.md and benchmarks.json. */
 @Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false,
     description = "Measure whale fairness (P1), ingest against ClickHouse's Kafka engine (P2), incremental cost (P3),"
-        + " planner throughput (P4) and memory (P5) on the local services; write BENCHMARKS.md and benchmarks.json.")
+        + " planner throughput (P4), memory (P5) and the capacity curve (P6) on the local services; write BENCHMARKS.md,"
+        + " benchmarks.json and P6's chart bench-capacity.svg.")
 public final class BenchCommand implements Callable<Integer> {
   @ParentCommand
   BenchCli parent;
 
-  @Option(names = "--size", defaultValue = "default", description = "default (within 15 minutes on 2 cores), full, or smoke (a few minutes; checks that every"
+  @Option(names = "--size", defaultValue = "default", description = "default (about 20 minutes on 2 cores), full, or smoke (a few minutes; checks that every"
       + " scenario runs, the figures mean nothing).")
   String size;
 
-  @Option(names = "--only", split = ",", paramLabel = "P1,P2,P3,P4", description = "Run only these scenarios (default: all).")
+  @Option(names = "--only", split = ",", paramLabel = "P1,P2,P3,P4,P6", description = "Run only these scenarios (default: all).")
   Set<BenchRun.Scenario> only = EnumSet.noneOf(BenchRun.Scenario.class);
 
   @Option(names = "--out", defaultValue = ".", paramLabel = "DIR", description = "Where BENCHMARKS.md and benchmarks.json go.")

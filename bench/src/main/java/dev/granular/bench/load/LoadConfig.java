@@ -78,6 +78,14 @@ public record LoadConfig(long seed, String runId, String workspacePrefix, int sm
     }
   }
 
+  /** The same load with other definition counts: P6 gives each workspace its own number of properties. */
+  public LoadConfig withDefinitions(int segments, int userProperties) {
+    return new LoadConfig(seed, runId, workspacePrefix, smallWorkspaces, eventsPerWorkspace, whaleFactor,
+        usersPerWorkspace, whaleUsers, userSkew, eventNames, eventNameSkew, restatementRate, nearDuplicateRate,
+        outOfOrderRate, maxLatenessMs, invalidRate, startTimeMs, durationMs, segments, userProperties, sharedPredicates,
+        maxPayloadBytes, maxFieldLength);
+  }
+
   public static Builder builder() {
     return new Builder();
   }

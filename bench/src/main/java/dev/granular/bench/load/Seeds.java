@@ -9,6 +9,8 @@ import java.util.SplittableRandom;
 final class Seeds {
   static final long EVENTS = 1;
   static final long DEFINITIONS = 2;
+  static final long PROPERTIES = 3;
+  static final long TRAFFIC = 4;
 
   private Seeds() {}
 

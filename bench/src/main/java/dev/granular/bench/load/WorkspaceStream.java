@@ -44,7 +44,14 @@ final class WorkspaceStream {
   }
 
   GeneratedEvent next() {
-    long position = positionTimeMs();
+    return next(positionTimeMs());
+  }
+
+  /**
+   * The next record at a position the caller chooses: P6 passes the wall clock at which it sends the record, so a
+   * new event's event time is its produce time, and late events and restatements are older than that.
+   */
+  GeneratedEvent next(long position) {
     emitted++;
     double draw = random.nextDouble();
     if (draw < config.invalidRate()) {

@@ -1,0 +1,100 @@
+package dev.granular.bench;
+
+import dev.granular.app.config.AppConfig;
+import dev.granular.app.serde.AvroSerde;
+import dev.granular.avro.ComputeTask;
+import dev.granular.avro.TaskResult;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+
+/**
+ * Every plan's window and when its last part succeeded, followed on the task and result topics (read_committed).
+ * Each {@link #refresh()} reads only what was written since the last: P6 reads after every step while the app
+ * runs, and the planner's changelog, which holds the same plans, is many times larger (every state version).
+ */
+final class PlanFollower implements AutoCloseable {
+  /** A plan as its tasks describe it: processing-time window (from, to], when planned, how many parts. */
+  record PlanWindow(String planId, String workspaceId, long fromMs, long toMs, long plannedAtMs, int parts) {}
+
+  /** A completed plan: its workspace, window end and when its last part succeeded. */
+  record Completed(String workspaceId, long toMs, long finishedAtMs) {}
+
+  private final KafkaConsumer<byte[], byte[]> consumer;
+  private final List<TopicPartition> partitions = new ArrayList<>();
+  private final String resultsTopic;
+  private final AvroSerde<ComputeTask> tasks = new AvroSerde<>(ComputeTask.class);
+  private final AvroSerde<TaskResult> results = new AvroSerde<>(TaskResult.class);
+  private final Map<String, PlanWindow> plans = new HashMap<>();
+  private final Map<String, Set<Integer>> doneParts = new HashMap<>();
+  private final Map<String, Long> lastFinish = new HashMap<>();
+
+  PlanFollower(AppConfig config) {
+    this.resultsTopic = config.topics().computeTaskResults();
+    this.consumer = new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, config.kafka().bootstrapServers(),
+        ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed", ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false),
+        new ByteArrayDeserializer(), new ByteArrayDeserializer());
+    for (String topic : List.of(config.topics().computeTasks(), config.topics().computeTasksPriority(), resultsTopic)) {
+      consumer.partitionsFor(topic, Duration.ofSeconds(30)).forEach(p -> partitions.add(new TopicPartition(topic, p.partition())));
+    }
+    consumer.assign(partitions);
+    consumer.seekToBeginning(partitions);
+  }
+
+  /** Reads up to the topics' current ends (the last committed transactions). */
+  void refresh() {
+    Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+    while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
+      for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(200))) {
+        if (r.value() != null) {
+          read(r);
+        }
+      }
+    }
+  }
+
+  private void read(ConsumerRecord<byte[], byte[]> r) {
+    if (r.topic().equals(resultsTopic)) {
+      TaskResult result = results.deserializer().deserialize(r.topic(), r.value());
+      if (result.getSuccess()) {
+        doneParts.computeIfAbsent(result.getPlanId(), p -> new HashSet<>()).add(result.getPart());
+        lastFinish.merge(result.getPlanId(), result.getFinishedAtMs(), Math::max);
+      }
+      return;
+    }
+    ComputeTask t = tasks.deserializer().deserialize(r.topic(), r.value());
+    plans.putIfAbsent(t.getPlanId(), new PlanWindow(t.getPlanId(), t.getWorkspaceId(), t.getWindowFromMs(),
+        t.getWindowToMs(), t.getPlannedAtMs(), t.getParts()));
+  }
+
+  /** When the plan's last part succeeded (its results visible in ClickHouse); -1 while a part has not. */
+  private long finishedAtMs(PlanWindow plan) {
+    return doneParts.getOrDefault(plan.planId(), Set.of()).size() >= plan.parts() ? lastFinish.get(plan.planId()) : -1;
+  }
+
+  /** Plans whose last part succeeded at or after {@code fromMs}: the only ones that can cover an event sent since. */
+  List<Completed> completedSince(long fromMs) {
+    List<Completed> out = new ArrayList<>();
+    for (PlanWindow p : plans.values()) {
+      long done = finishedAtMs(p);
+      if (done >= fromMs) {
+        out.add(new Completed(p.workspaceId(), p.toMs(), done));
+      }
+    }
+    return out;
+  }
+
+  @Override
+  public void close() {
+    consumer.close();
+  }
+}
