@@ -4,18 +4,13 @@ import dev.granular.app.config.AppConfig;
 import dev.granular.app.serde.AvroSerde;
 import dev.granular.avro.ComputeTask;
 import dev.granular.avro.TaskResult;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 /**
  * Every plan's window and when its last part succeeded, followed on the task and result topics (read_committed).
@@ -29,8 +24,7 @@ final class PlanFollower implements AutoCloseable {
   /** A completed plan: its workspace, window end and when its last part succeeded. */
   record Completed(String workspaceId, long toMs, long finishedAtMs) {}
 
-  private final KafkaConsumer<byte[], byte[]> consumer;
-  private final List<TopicPartition> partitions = new ArrayList<>();
+  private final CommittedTail tail;
   private final String resultsTopic;
   private final AvroSerde<ComputeTask> tasks = new AvroSerde<>(ComputeTask.class);
   private final AvroSerde<TaskResult> results = new AvroSerde<>(TaskResult.class);
@@ -40,26 +34,17 @@ final class PlanFollower implements AutoCloseable {
 
   PlanFollower(AppConfig config) {
     this.resultsTopic = config.topics().computeTaskResults();
-    this.consumer = new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, config.kafka().bootstrapServers(),
-        ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed", ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false),
-        new ByteArrayDeserializer(), new ByteArrayDeserializer());
-    for (String topic : List.of(config.topics().computeTasks(), config.topics().computeTasksPriority(), resultsTopic)) {
-      consumer.partitionsFor(topic, Duration.ofSeconds(30)).forEach(p -> partitions.add(new TopicPartition(topic, p.partition())));
-    }
-    consumer.assign(partitions);
-    consumer.seekToBeginning(partitions);
+    this.tail = new CommittedTail(config.kafka().bootstrapServers(),
+        List.of(config.topics().computeTasks(), config.topics().computeTasksPriority(), resultsTopic), 1024 * 1024);
   }
 
   /** Reads up to the topics' current ends (the last committed transactions). */
   void refresh() {
-    Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-    while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
-      for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(200))) {
-        if (r.value() != null) {
-          read(r);
-        }
+    tail.refresh(r -> {
+      if (r.value() != null) {
+        read(r);
       }
-    }
+    });
   }
 
   private void read(ConsumerRecord<byte[], byte[]> r) {
@@ -95,6 +80,6 @@ final class PlanFollower implements AutoCloseable {
 
   @Override
   public void close() {
-    consumer.close();
+    tail.close();
   }
 }

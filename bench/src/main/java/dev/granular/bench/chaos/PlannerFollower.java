@@ -1,19 +1,14 @@
 package dev.granular.bench.chaos;
 
 import dev.granular.app.config.AppConfig;
+import dev.granular.bench.CommittedTail;
 import dev.granular.app.serde.AvroSerde;
 import dev.granular.app.topology.Stores;
 import dev.granular.avro.PlannerState;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 /**
  * The planner's state per workspace, followed on its changelog (read_committed): each {@link #refresh()} reads
@@ -21,36 +16,26 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
  * from the run being measured just as it catches up.
  */
 final class PlannerFollower implements AutoCloseable {
-  private final KafkaConsumer<byte[], byte[]> consumer;
-  private final List<TopicPartition> partitions;
+  private final CommittedTail tail;
   private final Map<String, byte[]> latest = new HashMap<>();
   private final AvroSerde<PlannerState> serde = new AvroSerde<>(PlannerState.class);
   private final String topic;
 
   PlannerFollower(AppConfig config) {
     this.topic = Stores.changelogTopic(config.kafka().applicationId(), Stores.PLANNER_STATE);
-    this.consumer = new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, config.kafka().bootstrapServers(),
-        ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed", ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-        ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 16 * 1024 * 1024), new ByteArrayDeserializer(), new ByteArrayDeserializer());
-    this.partitions = consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
-        .map(p -> new TopicPartition(topic, p.partition())).toList();
-    consumer.assign(partitions);
-    consumer.seekToBeginning(partitions);
+    this.tail = new CommittedTail(config.kafka().bootstrapServers(), List.of(topic), 16 * 1024 * 1024);
   }
 
   /** Reads up to the changelog's current end (the last committed transaction). */
   void refresh() {
-    Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-    while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
-      for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(200))) {
-        String key = new String(r.key(), StandardCharsets.UTF_8);
-        if (r.value() == null) {
-          latest.remove(key);
-        } else {
-          latest.put(key, r.value());
-        }
+    tail.refresh(r -> {
+      String key = new String(r.key(), StandardCharsets.UTF_8);
+      if (r.value() == null) {
+        latest.remove(key);
+      } else {
+        latest.put(key, r.value());
       }
-    }
+    });
   }
 
   /** The workspace's state as of the last refresh, or null. */
@@ -61,6 +46,6 @@ final class PlannerFollower implements AutoCloseable {
 
   @Override
   public void close() {
-    consumer.close();
+    tail.close();
   }
 }
