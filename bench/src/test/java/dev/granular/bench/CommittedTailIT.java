@@ -44,6 +44,7 @@ class CommittedTailIT {
     for (int i = 0; i < values.length; i++) {
       producer.send(new ProducerRecord<>(topic, i % 2, null, values[i].getBytes(StandardCharsets.UTF_8)));
     }
+    producer.flush(); // on the broker before the abort: otherwise the producer drops them unsent
     if (commit) {
       producer.commitTransaction();
     } else {
