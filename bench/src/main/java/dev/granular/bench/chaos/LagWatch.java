@@ -1,14 +1,10 @@
 package dev.granular.bench.chaos;
 
-import java.util.HashMap;
-import java.util.List;
+import dev.granular.bench.GroupLag;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.common.TopicPartition;
 
 /**
  * Samples, once a second, how many input events the app's consumer group has not committed yet (end offsets
@@ -52,22 +48,9 @@ final class LagWatch implements AutoCloseable {
 
   /** End offsets minus committed offsets, summed over the topic's partitions (never committed counts from 0). */
   long lag() throws Exception {
-    int partitions = admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions().size();
-    Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-    for (int p = 0; p < partitions; p++) {
-      latest.put(new TopicPartition(topic, p), OffsetSpec.latest());
-    }
-    var ends = admin.listOffsets(latest).all().get();
-    Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get();
-    long lag = 0;
-    long done = 0;
-    for (var e : ends.entrySet()) {
-      OffsetAndMetadata c = committed.get(e.getKey());
-      lag += Math.max(0, e.getValue().offset() - (c == null ? 0 : c.offset()));
-      done += c == null ? 0 : c.offset();
-    }
-    this.committed.set(done);
-    return lag;
+    GroupLag.Backlog backlog = GroupLag.of(admin, group, topic);
+    this.committed.set(backlog.committed());
+    return backlog.lag();
   }
 
   /** Input records the group has committed so far, over all partitions. */
