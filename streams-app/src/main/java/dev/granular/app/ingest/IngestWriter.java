@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.function.LongSupplier;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
@@ -97,7 +98,7 @@ public final class IngestWriter extends ContextualProcessor<byte[], UserEvent, S
   private void publish() {
     long now = wallClock.getAsLong();
     WorkspaceClock partition = clock(PARTITION_CLOCK);
-    java.util.OptionalLong pending = buffer.earliestPending();
+    OptionalLong pending = buffer.earliestPending();
     long watermark = pending.isPresent() ? pending.getAsLong() - 1 : Math.max(partition.lastProcessingTimeMs(), now);
     for (DurableProgress p : buffer.drainDurable()) {
       WorkspaceClock after = clock(p.workspaceId()).afterDurable(p.events(), p.watermarkMs());
@@ -151,16 +152,19 @@ public final class IngestWriter extends ContextualProcessor<byte[], UserEvent, S
     long now = wallClock.getAsLong();
     List<KeyValue<String, WorkspaceClock>> pending = new ArrayList<>();
     long floor = 0;
+    boolean partitionClock = false;
     try (var all = clocks.all()) {
       while (all.hasNext()) {
         KeyValue<String, WorkspaceClock> kv = all.next();
         floor = Math.max(floor, kv.value.lastProcessingTimeMs());
-        if (!PARTITION_CLOCK.equals(kv.key) && kv.value.unpublished() > 0) {
+        if (PARTITION_CLOCK.equals(kv.key)) {
+          partitionClock = true;
+        } else if (kv.value.unpublished() > 0) {
           pending.add(kv);
         }
       }
     }
-    if (clocks.get(PARTITION_CLOCK) == null && floor > 0) {
+    if (!partitionClock && floor > 0) {
       // A store written when each workspace had its own clock (before per-partition clocks): start above them all.
       clocks.put(PARTITION_CLOCK, new WorkspaceClock(floor, 0, 0));
     }
