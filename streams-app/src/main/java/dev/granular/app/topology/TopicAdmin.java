@@ -43,6 +43,7 @@ public final class TopicAdmin implements AutoCloseable {
         return List.of();
       }
       List<String> created = new ArrayList<>();
+      List<String> raced = new ArrayList<>();
       for (var entry : admin.createTopics(missing).values().entrySet()) {
         try {
           entry.getValue().get();
@@ -51,9 +52,13 @@ public final class TopicAdmin implements AutoCloseable {
           if (!(e.getCause() instanceof org.apache.kafka.common.errors.TopicExistsException)) {
             throw e;
           }
+          raced.add(entry.getKey()); // created by someone else, not yet in this broker's metadata
         }
       }
-      awaitLeaders(created);
+      List<String> visible = new ArrayList<>(created);
+      visible.addAll(raced);
+      awaitLeaders(visible);
+      raiseSizeLimits(topics.stream().filter(t -> raced.contains(t.name())).toList());
       return created;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
