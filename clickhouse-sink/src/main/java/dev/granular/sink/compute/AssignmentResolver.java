@@ -9,7 +9,9 @@ import dev.granular.sink.compile.WorkspaceIndex;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.function.Consumer;
 
@@ -61,6 +63,15 @@ public final class AssignmentResolver {
    */
   public Counts resolve(WorkspaceIndex index, ProcessingWindow window, ComputeScope scope, long nowMs,
       Consumer<AssignmentChange> changes) {
+    return resolve(index, window, scope, nowMs, changes, Optional.empty());
+  }
+
+  /**
+   * The same, given the users with an event in the window and the scope's bucket when the caller has just read
+   * them (the state insert of the same window), so that they are not read from {@code user_events} again.
+   */
+  public Counts resolve(WorkspaceIndex index, ProcessingWindow window, ComputeScope scope, long nowMs,
+      Consumer<AssignmentChange> changes, Optional<SortedSet<String>> windowUsers) {
     if (!scope.canResolve()) {
       throw new IllegalArgumentException("a scope restricted to leaves only inserts states; resolve by properties");
     }
@@ -80,13 +91,24 @@ public final class AssignmentResolver {
       }
     }
     if (!steady.isEmpty()) {
-      String touched = window.isEmpty() ? null : events.subjectsSql(ws, window, scope.bucket());
       String flipped = timeDependent.sql(index, CriteriaWalk.reachable(index, steady), window.fromExclusiveMs(), nowMs,
           scope.bucket()).orElse(null);
-      String either = touched == null ? flipped : flipped == null ? touched : touched + " UNION ALL " + flipped;
-      if (either != null) {
-        try (Spool<String> users = users(either)) {
-          pass(index, steady, users, nowMs, changes, totals);
+      if (windowUsers.isPresent()) {
+        SortedSet<String> touched = window.isEmpty() ? new TreeSet<>(SortedUnion.ORDER) : windowUsers.get();
+        if (flipped == null) {
+          pass(index, steady, touched, nowMs, changes, totals);
+        } else {
+          try (Spool<String> users = users(flipped)) {
+            pass(index, steady, SortedUnion.of(users, touched), nowMs, changes, totals);
+          }
+        }
+      } else {
+        String touched = window.isEmpty() ? null : events.subjectsSql(ws, window, scope.bucket());
+        String either = touched == null ? flipped : flipped == null ? touched : touched + " UNION ALL " + flipped;
+        if (either != null) {
+          try (Spool<String> users = users(either)) {
+            pass(index, steady, users, nowMs, changes, totals);
+          }
         }
       }
     }

@@ -43,6 +43,12 @@ public final class ComputeEngine {
    */
   public ComputeResult compute(WorkspaceIndex index, ProcessingWindow window, ComputeScope scope, long nowMs,
       Consumer<AssignmentChange> changes) {
+    return compute(index, window, scope, nowMs, StateInsert.UNKNOWN_EVENTS, changes);
+  }
+
+  /** The same, told how many events the planner counted in the window (only how they are read depends on it). */
+  public ComputeResult compute(WorkspaceIndex index, ProcessingWindow window, ComputeScope scope, long nowMs,
+      long expectedEvents, Consumer<AssignmentChange> changes) {
     if (!scope.canResolve()) {
       throw new IllegalArgumentException("compute needs a scope of properties; use insertStates for leaf scopes");
     }
@@ -53,8 +59,9 @@ public final class ComputeEngine {
     long backfilled = backfillNewLeaves(index, scope, window.toInclusiveMs());
     Set<String> steady = new TreeSet<>(scope.leaves(index));
     steady.removeAll(fresh); // the backfill already covered the window for new leaves
-    StateInsert.Result inserted = stateInsert.insert(index, window, scope.withLeaves(steady));
-    AssignmentResolver.Counts resolved = resolver.resolve(index, window, scope, nowMs, changes);
+    StateInsert.Result inserted = stateInsert.insert(index, window, scope.withLeaves(steady), expectedEvents);
+    // The window's users were just read by the insert (when few enough to keep): resolve them without a re-read.
+    AssignmentResolver.Counts resolved = resolver.resolve(index, window, scope, nowMs, changes, inserted.subjects());
     return new ComputeResult(index.workspaceId(), window, scope, nowMs, inserted.events(), inserted.rows(), backfilled,
         resolved.usersResolved(), resolved.assignmentsWritten(), List.of(), resolved.changes());
   }

@@ -17,9 +17,12 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.TreeMap;
 
-/** A workspace's definitions compiled against its stored baseline, and the planner's view of them. */
-public record CompiledWorkspace(long version, List<PropertyDefinition> definitions, WorkspaceIndex index, WorkspaceView view,
-    Stamp stamp) {
+/**
+ * A workspace's definitions compiled against its stored baseline, and the planner's view of them. The parsed
+ * definitions are not kept: they weigh about seven times the index (118 KB against 17 KB for 30 properties), and
+ * a cache of them filled a 256 MB heap at 1,000 workspaces.
+ */
+public record CompiledWorkspace(long version, WorkspaceIndex index, WorkspaceView view, Stamp stamp) {
 
   /**
    * Which stored value a compile belongs to. Between two versions the baseline only moves forward (ids and, on
@@ -47,7 +50,7 @@ public record CompiledWorkspace(long version, List<PropertyDefinition> definitio
     List<String> changed = new ArrayList<>(index.changedProperties());
     changed.sort(null);
     WorkspaceView view = new WorkspaceView(stored.getVersion(), properties, changed, index.leaves().size(), timeDependent(index));
-    return new CompiledWorkspace(stored.getVersion(), List.copyOf(definitions), index, view, Stamp.of(stored));
+    return new CompiledWorkspace(stored.getVersion(), index, view, Stamp.of(stored));
   }
 
   /** The store value with this compile's baseline, once a plan over this version has completed. */
@@ -62,7 +65,7 @@ public record CompiledWorkspace(long version, List<PropertyDefinition> definitio
 
   /** This compile, as the compile of another stored value that compiles to the same index. */
   CompiledWorkspace as(WorkspaceDefinitions stored) {
-    return new CompiledWorkspace(version, definitions, index, view, Stamp.of(stored));
+    return new CompiledWorkspace(version, index, view, Stamp.of(stored));
   }
 
   private static WorkspaceDefinitions stored(WorkspaceDefinitions stored, CompileBaseline baseline) {

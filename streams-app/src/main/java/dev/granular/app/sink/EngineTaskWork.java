@@ -55,7 +55,8 @@ public final class EngineTaskWork implements TaskWork {
         Spool.IN_MEMORY);
     ComputeResult result;
     try {
-      result = engine.compute(workspace.index(), window, scope, Math.max(task.getNowMs(), task.getWindowToMs()), changes::add);
+      result = engine.compute(workspace.index(), window, scope, Math.max(task.getNowMs(), task.getWindowToMs()),
+          expectedEvents(task, workspace), changes::add);
     } catch (RuntimeException | Error e) {
       changes.close();
       throw e;
@@ -63,6 +64,12 @@ public final class EngineTaskWork implements TaskWork {
     // State inserts stream as they read (INSERT of rows computed per chunk), so reads and writes start together.
     return new Outcome(result.stateRows() + result.backfillRows() + result.assignmentsWritten(), start, start,
         spooled(changes, task.getPlanId()));
+  }
+
+  /** The planner's count of the window's events: its estimate is that count times the properties in scope. */
+  static long expectedEvents(ComputeTask task, CompiledWorkspace workspace) {
+    int properties = task.getPropertyIds().isEmpty() ? workspace.index().roots().size() : task.getPropertyIds().size();
+    return task.getEstimatedWork() / Math.max(1, properties);
   }
 
   /** The spooled changes as records, converted as the stream thread reads them. */
