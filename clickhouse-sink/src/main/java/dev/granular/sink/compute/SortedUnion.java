@@ -1,5 +1,6 @@
 package dev.granular.sink.compute;
 
+import dev.granular.sink.events.EventOrder;
 import java.util.Comparator;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
@@ -10,7 +11,7 @@ import java.util.NoSuchElementException;
  * not {@link String#compareTo} (UTF-16 units, which puts U+1F600 before U+FFFF).
  */
 final class SortedUnion implements Iterable<String> {
-  static final Comparator<String> ORDER = SortedUnion::compareCodePoints;
+  static final Comparator<String> ORDER = EventOrder::compareCodePoints;
 
   private final Iterable<String> left;
   private final Iterable<String> right;
@@ -53,20 +54,5 @@ final class SortedUnion implements Iterable<String> {
         return out;
       }
     };
-  }
-
-  private static int compareCodePoints(String x, String y) {
-    int i = 0;
-    int j = 0;
-    while (i < x.length() && j < y.length()) {
-      int cx = x.codePointAt(i);
-      int cy = y.codePointAt(j);
-      if (cx != cy) {
-        return Integer.compare(cx, cy);
-      }
-      i += Character.charCount(cx);
-      j += Character.charCount(cy);
-    }
-    return Integer.compare(x.length() - i, y.length() - j);
   }
 }

@@ -19,7 +19,8 @@ public final class EventOrder {
     return byTime != 0 ? byTime : compareCodePoints(messageIdA, messageIdB);
   }
 
-  private static int compareCodePoints(String a, String b) {
+  /** Code point order: ClickHouse's order of Strings (UTF-8 bytes), unlike {@link String#compareTo} (UTF-16 units). */
+  public static int compareCodePoints(String a, String b) {
     int i = 0;
     int j = 0;
     while (i < a.length() && j < b.length()) {
