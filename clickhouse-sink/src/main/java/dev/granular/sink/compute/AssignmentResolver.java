@@ -94,7 +94,7 @@ public final class AssignmentResolver {
       String flipped = timeDependent.sql(index, CriteriaWalk.reachable(index, steady), window.fromExclusiveMs(), nowMs,
           scope.bucket()).orElse(null);
       if (windowUsers.isPresent()) {
-        SortedSet<String> touched = window.isEmpty() ? new TreeSet<>(SortedUnion.ORDER) : windowUsers.get();
+        SortedSet<String> touched = windowUsers.get(); // an empty window's insert read nobody
         if (flipped == null) {
           pass(index, steady, touched, nowMs, changes, totals);
         } else {
