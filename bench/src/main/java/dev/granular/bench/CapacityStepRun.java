@@ -41,6 +41,35 @@ final class CapacityStepRun implements AutoCloseable {
     this.ch = new ClickHouse(config.clickHouse());
   }
 
+  /** How the warm-up before the first step ended: how long it ran and how many workspaces had a completed plan. */
+  record WarmUp(Duration took, int workspacesPlanned, int workspaces) {}
+
+  /**
+   * Offers {@code rate} until at least {@value #WARM_SHARE} of the {@code workspaces} have completed a plan (or
+   * {@code timeout} passes). A workspace's first plan is a one-off: it computes every leaf from the start and
+   * resolves every user of its time-dependent leaves; later plans cover only their window. Without this the
+   * first step would measure 1,000 such first plans instead of the steady state the curve is about.
+   */
+  WarmUp warmUp(long rate, int workspaces, Duration timeout) throws Exception {
+    long from = System.currentTimeMillis();
+    long deadline = System.nanoTime() + timeout.toNanos();
+    int planned = 0;
+    try (LoadSink sink = KafkaLoadSink.open(config.kafka().bootstrapServers(), config.topics().userEvents(),
+        config.topics().definitions(), config.ingest().maxPayloadBytes())) {
+      while (planned < Math.ceil(WARM_SHARE * workspaces) && System.nanoTime() < deadline) {
+        app.requireAlive();
+        producer.run(sink, new Pacer(rate), Math.min(deadline, System.nanoTime() + WARM_CHECK.toNanos()));
+        plans.refresh();
+        planned = plans.workspacesCompletedSince(from).size();
+      }
+    }
+    return new WarmUp(Duration.ofMillis(System.currentTimeMillis() - from), planned, workspaces);
+  }
+
+  /** Of the workspaces, the share that must have completed a plan first: a few in the Zipf tail may get no event for a while. */
+  static final double WARM_SHARE = 0.99;
+  private static final Duration WARM_CHECK = Duration.ofSeconds(5);
+
   CapacityStep run(long rate) throws Exception {
     app.requireAlive();
     PacedProducer.Sent sent;

@@ -78,6 +78,13 @@ final class PlanFollower implements AutoCloseable {
     return out;
   }
 
+  /** The workspaces with a plan whose last part succeeded at or after {@code fromMs}. */
+  Set<String> workspacesCompletedSince(long fromMs) {
+    Set<String> out = new HashSet<>();
+    completedSince(fromMs).forEach(c -> out.add(c.workspaceId()));
+    return out;
+  }
+
   @Override
   public void close() {
     tail.close();
