@@ -1,5 +1,6 @@
 package dev.granular.bench;
 
+import dev.granular.app.topology.StreamsRole;
 import dev.granular.app.config.AppConfig;
 import dev.granular.app.topology.TopicAdmin;
 import dev.granular.app.topology.Topics;
@@ -128,12 +129,14 @@ public final class BenchEnv implements AutoCloseable {
       System.err.println("bench: could not drop " + config.clickHouse().database() + ": " + e.getMessage());
     }
     String app = config.kafka().applicationId();
+    String ingest = StreamsRole.INGEST.applicationId(config);
     try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, config.kafka().bootstrapServers()))) {
       List<String> mine = admin.listTopics().names().get().stream()
-          .filter(t -> t.startsWith("bench-" + name + "-") || t.startsWith(app + "-")).toList();
+          .filter(t -> t.startsWith("bench-" + name + "-") || t.startsWith(app + "-") || t.startsWith(ingest + "-")).toList();
       admin.deleteTopics(mine).all().get();
       List<String> groups = new ArrayList<>(extraGroups);
       groups.add(app);
+      groups.add(ingest);
       for (String group : groups) {
         deleteGroup(admin, group);
       }

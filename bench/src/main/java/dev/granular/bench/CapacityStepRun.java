@@ -1,5 +1,6 @@
 package dev.granular.bench;
 
+import dev.granular.app.topology.StreamsRole;
 import dev.granular.app.config.AppConfig;
 import dev.granular.bench.load.KafkaLoadSink;
 import dev.granular.bench.load.LoadSink;
@@ -36,7 +37,7 @@ final class CapacityStepRun implements AutoCloseable {
     this.whaleId = whaleId;
     this.size = size;
     this.plans = new PlanFollower(config);
-    this.ingest = new GroupLag(config.kafka().bootstrapServers(), config.kafka().applicationId(),
+    this.ingest = new GroupLag(config.kafka().bootstrapServers(), StreamsRole.INGEST.applicationId(config),
         config.topics().userEvents());
     this.ch = new ClickHouse(config.clickHouse());
   }

@@ -1,5 +1,6 @@
 package dev.granular.bench;
 
+import dev.granular.app.topology.StreamsRole;
 import dev.granular.app.config.AppConfig;
 import dev.granular.sink.client.ClickHouse;
 import java.nio.file.Path;
@@ -40,7 +41,7 @@ final class GranularIngest {
         profiled ? JfrProfile.flags(jfr) : List.of());
     Run run;
     try (app; ClickHouse ch = new ClickHouse(config.clickHouse())) {
-      long start = GroupWatch.awaitStable(config.kafka().bootstrapServers(), config.kafka().applicationId(),
+      long start = GroupWatch.awaitStable(config.kafka().bootstrapServers(), StreamsRole.INGEST.applicationId(config),
           Duration.ofMinutes(2), app::requireAlive);
       Optional<Duration> cpuAtStart = app.cpu();
       RowWatch.Progress progress = RowWatch.until(start, () -> ch.scalarLong(IngestScenario.rows(ch, "user_events")),

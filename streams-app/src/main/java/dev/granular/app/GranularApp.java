@@ -6,14 +6,16 @@ import dev.granular.app.http.HttpApi;
 import dev.granular.app.metrics.GranularMetrics;
 import dev.granular.app.sink.EngineTaskWork;
 import dev.granular.app.sink.TaskWork;
+import dev.granular.app.lifecycle.IngestGroupUpgrade;
 import dev.granular.app.topology.GranularTopology;
+import dev.granular.app.topology.StreamsRole;
 import dev.granular.app.topology.TopicAdmin;
-import dev.granular.app.topology.StreamsProperties;
 import dev.granular.sink.client.ClickHouse;
 import dev.granular.sink.client.RetryPolicy;
 import dev.granular.sink.events.EventBatchWriter;
 import dev.granular.sink.events.Retention;
 import java.time.Duration;
+import java.util.List;
 import java.util.Properties;
 import java.util.function.BiFunction;
 import java.util.concurrent.CountDownLatch;
@@ -22,12 +24,14 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
-import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** One running Granular instance: the Kafka Streams topology, the retention job and the HTTP API. */
+/**
+ * One running Granular instance: its two Kafka Streams clients (ingest, and planner with compute sink: {@link
+ * StreamsRole}), the retention job and the HTTP API.
+ */
 public final class GranularApp implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(GranularApp.class);
 
@@ -35,6 +39,7 @@ public final class GranularApp implements AutoCloseable {
   private final GranularMetrics metrics = GranularMetrics.prometheus();
   private final ClickHouse clickHouse;
   private final KafkaStreams streams;
+  private final KafkaStreams ingest;
   private final BinderSet binders;
   private final HttpApi http;
   private final ScheduledExecutorService jobs = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -70,41 +75,51 @@ public final class GranularApp implements AutoCloseable {
   public GranularApp(AppConfig config, BiFunction<ClickHouse, RetryPolicy, TaskWork> taskWork) {
     this.config = config;
     this.clickHouse = new ClickHouse(config.clickHouse(), metrics.clickHouse());
-    AppConfig.IngestSettings ingest = config.ingest();
-    RetryPolicy retry = new RetryPolicy(ingest.retryInitialBackoff(), ingest.retryMaxBackoff(), ingest.retryMaxElapsed())
+    AppConfig.IngestSettings settings = config.ingest();
+    RetryPolicy retry = new RetryPolicy(settings.retryInitialBackoff(), settings.retryMaxBackoff(), settings.retryMaxElapsed())
         .withListener(metrics.ingest()::insertRetried);
-    Topology topology = GranularTopology.build(config, new GranularTopology.Dependencies(() -> new EventBatchWriter(clickHouse, retry),
-        () -> taskWork.apply(clickHouse, config.clickHouseRetry().policy().withListener(metrics.sink()::statementRetried)), System::currentTimeMillis, metrics,
-        inputPartitions(config)));
+    GranularTopology.Dependencies deps = new GranularTopology.Dependencies(() -> new EventBatchWriter(clickHouse, retry),
+        () -> taskWork.apply(clickHouse, config.clickHouseRetry().policy().withListener(metrics.sink()::statementRetried)),
+        System::currentTimeMillis, metrics, inputPartitions(config));
     // Bound before the streams client exists, so application.server carries the real port (0 picks one).
     this.http = HttpApi.bind(config.http());
-    Properties properties = StreamsProperties.from(config);
+    Properties properties = StreamsRole.COMPUTE.properties(config);
     properties.put(StreamsConfig.APPLICATION_SERVER_CONFIG, http.applicationServer());
     try {
-      this.streams = new KafkaStreams(topology, properties);
+      this.streams = new KafkaStreams(StreamsRole.COMPUTE.topology(config, deps), properties);
+      this.ingest = new KafkaStreams(StreamsRole.INGEST.topology(config, deps), StreamsRole.INGEST.properties(config));
     } catch (RuntimeException e) {
       http.close();
       clickHouse.close();
       throw e;
     }
-    this.binders = BinderSet.bind(metrics.registry(), streams);
+    this.binders = BinderSet.bind(metrics.registry(), List.of(streams, ingest));
+    watch(streams, StreamsRole.COMPUTE);
+    watch(ingest, StreamsRole.INGEST);
+    // Served from construction on: /healthz answers and /readyz says 503 until the stores are restored.
+    http.serve(config, streams, ingest, metrics, clickHouse);
+  }
+
+  private void watch(KafkaStreams client, StreamsRole role) {
     // A thread that gave up (e.g. ClickHouse down past the retry budget) is replaced; it resumes from the
     // last committed offsets, so nothing is lost and nothing is skipped.
-    streams.setUncaughtExceptionHandler(e -> {
-      log.error("stream thread failed, replacing it; uncommitted input will be read again", e);
+    client.setUncaughtExceptionHandler(e -> {
+      log.error("{} stream thread failed, replacing it; uncommitted input will be read again", role, e);
       return StreamThreadExceptionResponse.REPLACE_THREAD;
     });
-    streams.setStateListener((now, before) -> {
-      log.info("streams state {} -> {}", before, now);
+    // Either client stopping stops the instance: half of one (events stored but never planned, or plans with no
+    // new events) would look alive while its work piles up.
+    client.setStateListener((now, before) -> {
+      log.info("{} streams state {} -> {}", role, before, now);
       if (now == KafkaStreams.State.NOT_RUNNING || now == KafkaStreams.State.ERROR) {
         stopped.countDown();
       }
     });
-    // Served from construction on: /healthz answers and /readyz says 503 until the stores are restored.
-    http.serve(config, streams, metrics, clickHouse);
   }
 
   public void start() {
+    IngestGroupUpgrade.run(config);
+    ingest.start();
     streams.start();
     Retention retention = new Retention(clickHouse, config.retention().days());
     long every = config.retention().checkInterval().toMillis();
@@ -129,11 +144,21 @@ public final class GranularApp implements AutoCloseable {
   private void logMetrics() {
     log.info("ingest: inserted={} plans completed={} parked={} tasks ok={} failed={} state={}",
         (long) metrics.ingest().insertedCount(), (long) metrics.planner().completedCount(), (long) metrics.planner().parkedCount(),
-        (long) metrics.sink().tasksSucceeded(), (long) metrics.sink().tasksFailed(), streams.state());
+        (long) metrics.sink().tasksSucceeded(), (long) metrics.sink().tasksFailed(), streams.state() + "/" + ingest.state());
   }
 
+  /** The planner and compute sink's client (the one the HTTP API's interactive queries read). */
   public KafkaStreams streams() {
     return streams;
+  }
+
+  public KafkaStreams ingest() {
+    return ingest;
+  }
+
+  /** Whether either client ended in ERROR. */
+  public boolean failed() {
+    return streams.state() == KafkaStreams.State.ERROR || ingest.state() == KafkaStreams.State.ERROR;
   }
 
   /** The port the HTTP API listens on (the real one when HTTP_PORT is 0). */
@@ -154,7 +179,10 @@ public final class GranularApp implements AutoCloseable {
   public void close() {
     jobs.shutdownNow();
     http.close();
-    streams.close(Duration.ofSeconds(60)); // leaves the group at once: see StreamsProperties
+    // Both leave their groups at once (see StreamsProperties); closed together, as each waits for its commit.
+    var closing = java.util.concurrent.CompletableFuture.runAsync(() -> ingest.close(Duration.ofSeconds(60)));
+    streams.close(Duration.ofSeconds(60));
+    closing.join();
     binders.close();
     clickHouse.close();
     stopped.countDown();

@@ -1,5 +1,6 @@
 package dev.granular.bench.chaos;
 
+import dev.granular.app.topology.StreamsRole;
 import dev.granular.app.config.AppConfig;
 import dev.granular.bench.BenchEnv;
 import dev.granular.bench.GroupWatch;
@@ -56,11 +57,11 @@ final class ChaosRun {
       LoadConfig load = size.load(config.ingest().maxPayloadBytes(), config.ingest().maxFieldLength());
       LoadGenerator generator = new LoadGenerator(load);
       try (Fleet fleet = new Fleet(env, 2);
-           LagWatch lag = new LagWatch(config.kafka().bootstrapServers(), config.kafka().applicationId(), config.topics().userEvents())) {
+           LagWatch lag = new LagWatch(config.kafka().bootstrapServers(), StreamsRole.INGEST.applicationId(config), config.topics().userEvents())) {
         for (int i = 0; i < scenario.initialInstances(); i++) {
           fleet.start(i);
         }
-        GroupWatch.awaitStable(config.kafka().bootstrapServers(), config.kafka().applicationId(), Duration.ofMinutes(2), () -> { });
+        GroupWatch.awaitStable(config.kafka().bootstrapServers(), StreamsRole.INGEST.applicationId(config), Duration.ofMinutes(2), () -> { });
         CompletableFuture<LoadSummary> produced = CompletableFuture.supplyAsync(() -> produce(config, generator));
         ChaosContext ctx = new ChaosContext(env, fleet, services, lag, size.events(), generator.definitions());
         scenario.inject(ctx);

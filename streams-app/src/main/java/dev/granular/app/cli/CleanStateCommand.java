@@ -16,7 +16,7 @@ final class CleanStateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    String dir = LocalState.clean(settings.config()).toString();
+    String dir = LocalState.clean(settings.config());
     System.out.println(output.json ? JsonOut.object().put("cleaned", dir).toString() : "cleaned " + dir);
     return 0;
   }

@@ -1,16 +1,18 @@
 package dev.granular.app.cli;
 
+import dev.granular.app.topology.StreamsRole;
 import dev.granular.app.topology.TopologyDocs;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.apache.kafka.streams.Topology;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 @Command(name = "describe", mixinStandardHelpOptions = true,
-    description = "Print the topology (Topology#describe) or, with --mermaid, its diagram; --out writes both files.")
+    description = "Print the ingest and compute topologies (Topology#describe) or, with --mermaid, its diagram; --out writes both files.")
 final class DescribeCommand implements Callable<Integer> {
   @Option(names = "--mermaid", description = "Print the Mermaid diagram instead of the text.")
   boolean mermaid;
@@ -20,7 +22,7 @@ final class DescribeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    Topology topology = TopologyDocs.defaultTopology();
+    Map<StreamsRole, Topology> topology = TopologyDocs.defaultTopologies();
     if (out != null) {
       Files.createDirectories(out);
       Files.writeString(out.resolve(TopologyDocs.TEXT_FILE), TopologyDocs.text(topology), StandardCharsets.UTF_8);

@@ -17,6 +17,6 @@ final class RunCommand implements Callable<Integer> {
     Runtime.getRuntime().addShutdownHook(new Thread(app::close, "granular-shutdown"));
     app.start();
     app.awaitStop();
-    return app.streams().state() == org.apache.kafka.streams.KafkaStreams.State.ERROR ? 1 : 0;
+    return app.failed() ? 1 : 0;
   }
 }

@@ -95,6 +95,7 @@ public record AppConfig(
           + " granular.clickhouse.retry.initial-backoff (" + clickHouseRetry.initialBackoff() + "), got " + clickHouseRetry.maxBackoff());
     }
     IngestSettings ingest = new IngestSettings(
+        r.intIn(p + "ingest.stream-threads", 1, 64),
         r.intIn(p + "ingest.batch-size", 1, 2_000_000),
         r.duration(p + "ingest.flush-interval", Duration.ofMillis(10)),
         r.intIn(p + "ingest.max-payload-bytes", 256, 64 * 1024 * 1024),
@@ -155,7 +156,8 @@ public record AppConfig(
   public record PlannerSettings(long threshold, int maxParts, Duration schedulerInterval, int maxAttempts,
       Duration retryInitialBackoff, Duration retryMaxBackoff, Duration taskTimeout, int sinkConcurrencyPerPartition) {}
 
-  public record IngestSettings(int batchSize, Duration flushInterval, int maxPayloadBytes, int maxFieldLength,
+  /** @param streamThreads the ingest client's threads (it runs apart from the planner and sink: StreamsRole) */
+  public record IngestSettings(int streamThreads, int batchSize, Duration flushInterval, int maxPayloadBytes, int maxFieldLength,
       Duration retryInitialBackoff, Duration retryMaxBackoff, Duration retryMaxElapsed) {}
 
   public record RetentionSettings(int days, Duration checkInterval) {}

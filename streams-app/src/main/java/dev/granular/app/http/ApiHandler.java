@@ -15,7 +15,7 @@ import org.slf4j.LoggerFactory;
  * Every request: parse it into a {@link Route}, answer it here or on the workspace's owner, and turn any
  * refusal or failure into the JSON error shape. A handler exception never reaches the server thread.
  */
-record ApiHandler(Routes routes, KafkaStreams streams, HostInfo self, GranularMetrics metrics, ClusterView cluster,
+record ApiHandler(Routes routes, KafkaStreams streams, KafkaStreams ingest, HostInfo self, GranularMetrics metrics, ClusterView cluster,
     WorkspaceAnswers answers, PeerClient peers) implements HttpHandler {
   private static final Logger log = LoggerFactory.getLogger(ApiHandler.class);
   static final String PROMETHEUS_TYPE = "text/plain; version=0.0.4; charset=utf-8";
@@ -47,7 +47,8 @@ record ApiHandler(Routes routes, KafkaStreams streams, HostInfo self, GranularMe
     } else if (route instanceof Route.Metrics) {
       return Reply.text(200, PROMETHEUS_TYPE, metrics.scrape());
     } else if (route instanceof Route.Health) {
-      return Reply.json(200, Reply.object().put("live", true).put("state", streams.state().name()));
+      return Reply.json(200, Reply.object().put("live", true).put("state", streams.state().name())
+          .put("ingestState", ingest.state().name()));
     } else if (route instanceof Route.Ready) {
       return ready();
     } else if (route instanceof Route.Status) {
@@ -70,13 +71,15 @@ record ApiHandler(Routes routes, KafkaStreams streams, HostInfo self, GranularMe
     throw new IllegalStateException("unhandled route " + route);
   }
 
+  /** Ready when both clients run: the planner and sink's (stores restored) and ingest's. */
   private Reply ready() {
     KafkaStreams.State state = streams.state();
-    if (state == KafkaStreams.State.RUNNING) {
-      return Reply.json(200, Reply.object().put("ready", true).put("state", state.name()));
+    KafkaStreams.State ingesting = ingest.state();
+    if (state == KafkaStreams.State.RUNNING && ingesting == KafkaStreams.State.RUNNING) {
+      return Reply.json(200, Reply.object().put("ready", true).put("state", state.name()).put("ingestState", ingesting.name()));
     }
-    return Reply.error(ApiError.unavailable("not ready: streams state " + state + " (stores restoring or rebalancing)",
-        java.util.Map.of("state", state.name())));
+    return Reply.error(ApiError.unavailable("not ready: streams state " + state + ", ingest " + ingesting
+        + " (stores restoring or rebalancing)", java.util.Map.of("state", state.name(), "ingestState", ingesting.name())));
   }
 
   private static void send(HttpExchange exchange, Reply reply) throws IOException {

@@ -53,15 +53,18 @@ public final class HttpApi implements AutoCloseable {
     return server.getAddress().getPort();
   }
 
-  /** Starts answering; the handlers read {@code streams} and query ClickHouse through {@code clickHouse}. */
-  public void serve(AppConfig config, KafkaStreams streams, GranularMetrics metrics, ClickHouse clickHouse) {
+  /**
+   * Starts answering; the handlers query {@code streams}' stores, report both clients' states, and query ClickHouse
+   * through {@code clickHouse}.
+   */
+  public void serve(AppConfig config, KafkaStreams streams, KafkaStreams ingest, GranularMetrics metrics, ClickHouse clickHouse) {
     LocalStores stores = new LocalStores(streams);
     PeerClient peers = new PeerClient(self, Duration.ofSeconds(2), Duration.ofSeconds(30));
     ticks = new TickSender(config.kafka().bootstrapServers(), new Topics(config.topics()));
     AssignmentReader reader = new AssignmentReader(clickHouse, config.clickHouseRetry().policy());
     WorkspaceAnswers answers = new WorkspaceAnswers(stores, reader, ticks, config.planner());
     ClusterView cluster = new ClusterView(streams, self, stores, peers, metrics);
-    server.createContext("/", new ApiHandler(new Routes(new Ids(Math.max(256, config.ingest().maxFieldLength()))), streams, self, metrics,
+    server.createContext("/", new ApiHandler(new Routes(new Ids(Math.max(256, config.ingest().maxFieldLength()))), streams, ingest, self, metrics,
         cluster, answers, peers));
     server.setExecutor(workers);
     server.start();

@@ -2,6 +2,7 @@ package dev.granular.app.lifecycle;
 
 import dev.granular.app.config.AppConfig;
 import dev.granular.app.topology.Stores;
+import dev.granular.app.topology.StreamsRole;
 import dev.granular.app.topology.Topics;
 import dev.granular.app.topology.TopologyDocs;
 import java.util.List;
@@ -17,13 +18,27 @@ import org.apache.kafka.streams.TopologyDescription;
  */
 public record ApplicationTopics(List<String> inputs, List<String> internal) {
 
+  /** Both clients' topics ({@link StreamsRole}), and the changelog ingest had before it ran as a client of its own. */
   public static ApplicationTopics of(AppConfig config) {
+    Set<String> inputs = new TreeSet<>();
+    Set<String> internal = new TreeSet<>();
+    for (StreamsRole role : StreamsRole.values()) {
+      ApplicationTopics one = of(config, role);
+      inputs.addAll(one.inputs());
+      internal.addAll(one.internal());
+    }
+    internal.add(Stores.changelogTopic(config.kafka().applicationId(), Stores.INGEST_CLOCK));
+    return new ApplicationTopics(List.copyOf(inputs), List.copyOf(internal));
+  }
+
+  /** The topics one client's topology reads (external inputs, by its group) and the ones it owns. */
+  public static ApplicationTopics of(AppConfig config, StreamsRole role) {
     Topics topics = new Topics(config.topics());
     Set<String> external = topics.external().stream().map(Topics.Topic::name).collect(Collectors.toSet());
     Set<String> inputs = new TreeSet<>();
     Set<String> internal = new TreeSet<>();
-    String prefix = config.kafka().applicationId() + "-";
-    for (TopologyDescription.Subtopology sub : TopologyDocs.inert(config).describe().subtopologies()) {
+    String prefix = role.applicationId(config) + "-";
+    for (TopologyDescription.Subtopology sub : TopologyDocs.inert(config, role).describe().subtopologies()) {
       for (TopologyDescription.Node node : sub.nodes()) {
         if (node instanceof TopologyDescription.Source source) {
           for (String topic : source.topicSet()) {
@@ -32,8 +47,8 @@ public record ApplicationTopics(List<String> inputs, List<String> internal) {
         }
       }
     }
-    for (String store : Stores.changelogged()) {
-      internal.add(Stores.changelogTopic(config.kafka().applicationId(), store));
+    for (String store : role.changelogged()) {
+      internal.add(role.changelogTopic(config, store));
     }
     return new ApplicationTopics(List.copyOf(inputs), List.copyOf(internal));
   }

@@ -3,6 +3,7 @@ package dev.granular.app.lifecycle;
 import dev.granular.app.config.AppConfig;
 import dev.granular.app.ingest.ReplayFence;
 import dev.granular.app.topology.PlannerSnapshot;
+import dev.granular.app.topology.StreamsRole;
 import dev.granular.app.topology.Topics;
 import dev.granular.avro.PlannerState;
 import java.util.ArrayList;
@@ -14,7 +15,7 @@ import org.apache.kafka.clients.admin.OffsetSpec;
 
 /**
  * `granular backfill`: replay user events received since a time, for all or some workspaces, and recompute them.
- * It moves only this application's committed offsets of the input topic back (never forward, never another
+ * It moves only this application's committed offsets of the input topic (its ingest group's) back (never forward, never another
  * group's, never a topic deleted), records a {@link ReplayFence} so other workspaces' records are skipped on the
  * way, rewinds the planner of each selected workspace, and cleans this host's local state. Definitions stay:
  * their store and its changelog are never touched.
@@ -37,8 +38,8 @@ public final class Backfill {
     Topics topics = new Topics(config.topics());
     String topic = topics.userEvents.name();
     try (Kafka kafka = new Kafka(config)) {
-      ConsumerGroup group = kafka.group();
-      Guard.noLiveMembers(group, app, "backfill");
+      Guard.noLiveMembers(kafka, app, "backfill");
+      ConsumerGroup group = kafka.group(StreamsRole.INGEST); // the group that reads the input topic
       Map<String, PlannerState> states = PlannerSnapshot.read(config).states();
       List<String> selected = select(states, request.workspaces());
       Map<Integer, Long> committed = group.committed(topic);
@@ -54,7 +55,7 @@ public final class Backfill {
       });
       long rewindTo = request.fromMs() == null ? 0 : request.fromMs();
       List<Rewind> rewinds = selected.stream().map(w -> new Rewind(w, states.get(w).getCursorMs(), rewindTo)).toList();
-      String local = LocalState.directory(config).toString();
+      String local = LocalState.directory(config);
       if (!request.dryRun()) {
         long now = System.currentTimeMillis();
         kafka.ensure(topics.backfills);

@@ -12,7 +12,7 @@ import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.GroupIdNotFoundException;
 
-/** The application's consumer group as the lifecycle commands see it: members, offsets, and offset resets. */
+/** One of the application's consumer groups (StreamsRole) as the lifecycle commands see it: members, offsets, and offset resets. */
 final class ConsumerGroup {
   private final Admin admin;
   private final String groupId;
@@ -73,6 +73,13 @@ final class ConsumerGroup {
     Map<TopicPartition, OffsetAndMetadata> request = new java.util.HashMap<>();
     offsets.forEach((p, o) -> request.put(new TopicPartition(topic, p), new OffsetAndMetadata(o)));
     get(admin.alterConsumerGroupOffsets(groupId, request).all());
+  }
+
+  /** Forgets the committed offsets of {@code topic}; the broker refuses while a member is subscribed to it. */
+  void forget(String topic, java.util.Set<Integer> partitions) {
+    java.util.Set<TopicPartition> request = new java.util.HashSet<>();
+    partitions.forEach(p -> request.add(new TopicPartition(topic, p)));
+    get(admin.deleteConsumerGroupOffsets(groupId, request).all());
   }
 
   private <T> T get(org.apache.kafka.common.KafkaFuture<T> future) {

@@ -1,14 +1,18 @@
 package dev.granular.app.lifecycle;
 
+import dev.granular.app.topology.StreamsRole;
 import java.util.List;
 
 /** What every lifecycle command checks first, and what it tells the operator to do next. */
 final class Guard {
   private Guard() {}
 
-  /** Offsets and state may only move while no instance runs: a live member would overwrite them. */
-  static void noLiveMembers(ConsumerGroup group, String application, String command) {
-    List<String> live = group.liveMembers();
+  /** Offsets and state may only move while no instance runs: a live member of either group would overwrite them. */
+  static void noLiveMembers(Kafka kafka, String application, String command) {
+    List<String> live = new java.util.ArrayList<>();
+    for (StreamsRole role : StreamsRole.values()) {
+      live.addAll(kafka.group(role).liveMembers());
+    }
     if (!live.isEmpty()) {
       throw new LifecycleException("refusing to " + command + ": application " + application + " has " + live.size()
           + " live member(s) " + live + ". Stop every instance of it (every `granular run` with application id "

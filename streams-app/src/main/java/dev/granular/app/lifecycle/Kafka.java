@@ -1,6 +1,7 @@
 package dev.granular.app.lifecycle;
 
 import dev.granular.app.config.AppConfig;
+import dev.granular.app.topology.StreamsRole;
 import dev.granular.app.topology.TopicAdmin;
 import dev.granular.app.topology.Topics;
 import dev.granular.avro.WorkspaceTick;
@@ -28,8 +29,9 @@ final class Kafka implements AutoCloseable {
         AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 30_000));
   }
 
-  ConsumerGroup group() {
-    return new ConsumerGroup(admin, config.kafka().applicationId());
+  /** The consumer group of one of the application's clients (its application id). */
+  ConsumerGroup group(StreamsRole role) {
+    return new ConsumerGroup(admin, role.applicationId(config));
   }
 
   Set<String> topicNames() {
@@ -41,6 +43,11 @@ final class Kafka implements AutoCloseable {
     if (!names.isEmpty()) {
       wait(admin.deleteTopics(names).all());
     }
+  }
+
+  /** Creates the topic and waits until the controller accepted it. */
+  void create(org.apache.kafka.clients.admin.NewTopic topic) {
+    wait(admin.createTopics(List.of(topic)).all());
   }
 
   void ensure(Topics.Topic<?, ?> topic) {

@@ -1,6 +1,7 @@
 package dev.granular.app.lifecycle;
 
 import dev.granular.app.config.AppConfig;
+import dev.granular.app.topology.StreamsRole;
 import dev.granular.app.topology.TopicScan;
 import dev.granular.app.topology.Topics;
 import java.nio.charset.StandardCharsets;
@@ -30,18 +31,23 @@ public final class Reset {
     Topics topics = new Topics(config.topics());
     ApplicationTopics declared = ApplicationTopics.of(config);
     try (Kafka kafka = new Kafka(config)) {
-      ConsumerGroup group = kafka.group();
-      Guard.noLiveMembers(group, app, "reset");
+      Guard.noLiveMembers(kafka, app, "reset");
       Set<String> existing = kafka.topicNames();
       List<String> delete = new ArrayList<>(declared.internal().stream().filter(existing::contains).toList());
       Map<String, String> offsets = new LinkedHashMap<>();
-      for (String input : declared.inputs()) {
-        boolean source = input.equals(topics.userEvents.name()) || input.equals(topics.definitions.name());
-        offsets.put(input, source ? "earliest" : "latest");
+      Map<String, StreamsRole> readers = new LinkedHashMap<>();
+      for (StreamsRole role : StreamsRole.values()) {
+        for (String input : ApplicationTopics.of(config, role).inputs()) {
+          boolean source = input.equals(topics.userEvents.name()) || input.equals(topics.definitions.name());
+          offsets.put(input, source ? "earliest" : "latest");
+          readers.put(input, role);
+        }
       }
       if (!dryRun) {
-        offsets.forEach((topic, where) -> group.reset(topic,
-            group.offsets(topic, "earliest".equals(where) ? OffsetSpec.earliest() : OffsetSpec.latest())));
+        offsets.forEach((topic, where) -> {
+          ConsumerGroup group = kafka.group(readers.get(topic));
+          group.reset(topic, group.offsets(topic, "earliest".equals(where) ? OffsetSpec.earliest() : OffsetSpec.latest()));
+        });
         if (existing.contains(topics.backfills.name())) {
           kafka.send(topics.backfills.name(), topics.userEvents.name(), null); // a fence's offsets mean nothing now
           kafka.flush();
@@ -57,7 +63,7 @@ public final class Reset {
         kafka.delete(delete);
         LocalState.clean(config);
       }
-      return new Report(app, dryRun, delete, offsets, LocalState.directory(config).toString(), Guard.nextSteps(app));
+      return new Report(app, dryRun, delete, offsets, LocalState.directory(config), Guard.nextSteps(app));
     }
   }
 }

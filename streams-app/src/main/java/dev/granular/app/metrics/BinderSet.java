@@ -15,7 +15,7 @@ import java.util.List;
 import org.apache.kafka.streams.KafkaStreams;
 
 /**
- * The third-party meters of one instance: the Kafka Streams client's own metrics (threads, consumers,
+ * The third-party meters of one instance: the Kafka Streams clients' own metrics (threads, consumers,
  * producers, tasks) and the JVM's and process's. Binders holding a listener or a scheduler are closed on
  * {@link #close()}, which the app calls as it closes.
  */
@@ -24,10 +24,12 @@ public final class BinderSet implements AutoCloseable {
 
   private BinderSet() {}
 
-  /** Binds everything; call after the KafkaStreams client is constructed (its metrics exist from then on). */
-  public static BinderSet bind(MeterRegistry registry, KafkaStreams streams) {
+  /** Binds everything; call after the KafkaStreams clients are constructed (their metrics exist from then on). */
+  public static BinderSet bind(MeterRegistry registry, List<KafkaStreams> clients) {
     BinderSet set = new BinderSet();
-    set.bind(registry, new KafkaStreamsMetrics(streams));
+    for (KafkaStreams streams : clients) {
+      set.bind(registry, new KafkaStreamsMetrics(streams)); // told apart by their client.id tags
+    }
     set.bindJvm(registry);
     return set;
   }

@@ -72,8 +72,9 @@ public final class PlanFactory {
     parts.forEach(p -> p.getTask().setParts(parts.size()));
     Plan plan = Plan.newBuilder().setPlanId(planId).setWindowFromMs(cursor).setWindowToMs(windowTo).setNowMs(nowMs)
         .setTickAtMs(nowMs).setPlannedAtMs(wallNow).setDefinitionsVersion(view.version())
-        // Totals are known only at the watermark: a window ending before it consumes none of them.
-        .setEventsTotalAtEnd(windowTo >= s.getWatermarkMs() ? s.getEventsTotal() : s.getEventsTotalAtCursor()).setEvents(events).setWork(work).setSplit(split).setParts(parts).build();
+        // Totals are known only at the latest durable event: a window ending before it consumes none of them (the
+        // watermark is not enough: it waits at 0 while an input partition has not reported, with events durable).
+        .setEventsTotalAtEnd(windowTo >= s.getDurableMaxMs() ? s.getEventsTotal() : s.getEventsTotalAtCursor()).setEvents(events).setWork(work).setSplit(split).setParts(parts).build();
     String reason = (split ? "work " + work + " > T " + policy.threshold() + ": " + parts.size() + " parts on the priority topic"
         : "work " + work + " <= T " + policy.threshold() + ": one task") + (changed.isEmpty() ? "" : "; recomputing " + changed.size()
         + " new or changed properties over all history");

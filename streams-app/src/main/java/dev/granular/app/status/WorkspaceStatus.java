@@ -19,7 +19,7 @@ public final class WorkspaceStatus {
 
   public static ObjectNode describe(PlannerState s) {
     ObjectNode line = JSON.createObjectNode().put("workspace", s.getWorkspaceId()).put("cursorMs", s.getCursorMs())
-        .put("watermarkMs", s.getWatermarkMs()).put("lagMs", Math.max(0, s.getWatermarkMs() - s.getCursorMs()))
+        .put("watermarkMs", s.getWatermarkMs()).put("durableMaxMs", s.getDurableMaxMs()).put("lagMs", Math.max(0, s.getWatermarkMs() - s.getCursorMs()))
         .put("eventsSinceCursor", Math.max(0, s.getEventsTotal() - s.getEventsTotalAtCursor()))
         .put("properties", s.getProperties()).put("leaves", s.getLeaves())
         .put("definitionsVersion", s.getDefinitionsVersion()).put("computedVersion", s.getComputedVersion());

@@ -4,13 +4,8 @@ import dev.granular.app.config.AppConfig;
 import dev.granular.app.definitions.DefinitionsValidateProcessor;
 import dev.granular.app.planner.RejectedDefinitionProcessor;
 import dev.granular.app.dlq.Checked;
-import dev.granular.app.ingest.EventParser;
-import dev.granular.app.ingest.IngestWriter;
-import dev.granular.app.ingest.ReplayFence;
 import dev.granular.app.support.GlobalCopy;
 import dev.granular.avro.WorkspaceDefinitions;
-import dev.granular.app.ingest.MeteredEventSink;
-import dev.granular.app.ingest.ValidateProcessor;
 import dev.granular.app.metrics.GranularMetrics;
 import dev.granular.app.planner.Planner;
 import dev.granular.app.planner.PlannerInput;
@@ -24,7 +19,6 @@ import dev.granular.app.sink.SinkRoute;
 import dev.granular.app.sink.TaskWork;
 import dev.granular.avro.ComputeTask;
 import dev.granular.avro.DefinitionUpdate;
-import dev.granular.avro.UserEvent;
 import dev.granular.avro.codec.AvroCodec;
 import dev.granular.sink.events.EventSink;
 import java.util.Map;
@@ -46,13 +40,14 @@ import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.kstream.Repartitioned;
 
 /**
- * Builds the production topology. Kept apart from main and config loading so tests build exactly this.
- * Every processor, store and topic is named (the app sets ensure.explicit.internal.resource.naming).
+ * Builds the production compute topology: definitions, planner and compute sink ({@link StreamsRole#COMPUTE}); the
+ * events reach it as progress from {@link IngestTopology}. Kept apart from main and config loading so tests build
+ * exactly this. Every processor, store and topic is named (the app sets ensure.explicit.internal.resource.naming).
  */
 public final class GranularTopology {
   /**
-   * What the topology needs from outside Kafka: where events become durable, how tasks run, the clock, metrics,
-   * and how many partitions the input topic has (the planner waits for the watermark of every one of them).
+   * What the topologies need from outside Kafka: where events become durable (ingest), how tasks run (compute),
+   * the clock, metrics, and how many partitions the input topic has (the planner waits for each one's watermark).
    */
   public record Dependencies(Supplier<EventSink> eventSinks, Supplier<TaskWork> taskWork, LongSupplier wallClock,
       GranularMetrics metrics, int inputPartitions) {}
@@ -61,8 +56,7 @@ public final class GranularTopology {
 
   public static Topology build(AppConfig config, Dependencies deps) {
     Topics topics = new Topics(config.topics());
-    StreamsBuilder builder = new StreamsBuilder(new TopologyConfig(new StreamsConfig(StreamsProperties.from(config))));
-    ingest(builder, config, topics, deps);
+    StreamsBuilder builder = new StreamsBuilder(new TopologyConfig(new StreamsConfig(StreamsRole.COMPUTE.properties(config))));
     KStream<String, DefinitionUpdate> definitions = definitions(builder, config, topics, deps);
     builder.addStateStore(Stores.workspaceDefinitions());
     builder.addGlobalStore(Stores.sharedDefinitions(), topics.workspaceDefinitions.name(),
@@ -71,38 +65,6 @@ public final class GranularTopology {
     planner(builder, config, topics, deps, definitions);
     computeSink(builder, config, topics, deps);
     return builder.build();
-  }
-
-  private static void ingest(StreamsBuilder builder, AppConfig config, Topics topics, Dependencies deps) {
-    AppConfig.IngestSettings ingest = config.ingest();
-    builder.addGlobalStore(Stores.backfillFences(), topics.backfills.name(),
-        Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("backfill-fences-update"),
-        () -> new GlobalCopy<>(Stores.BACKFILL_FENCES, ReplayFence::fromJson));
-    EventParser parser = new EventParser(ingest.maxPayloadBytes(), ingest.maxFieldLength());
-    Map<String, KStream<byte[], Checked<UserEvent>>> branches = builder
-        .stream(topics.userEvents.name(), Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()).withName("user-events-source"))
-        .process(() -> new ValidateProcessor(parser, deps.metrics().ingest(), topics.userEvents.name(), Stores.BACKFILL_FENCES),
-            Named.as("ingest-validate"))
-        .split(Named.as("ingest-route-"))
-        .branch((key, value) -> value.isValid(), Branched.as("valid"))
-        .defaultBranch(Branched.as("rejected"));
-    branches.get("ingest-route-rejected")
-        .mapValues(Checked::rejectedValue, Named.as("ingest-rejected-payload"))
-        .to(topics.userEventsDlq.name(), Produced.with(Serdes.ByteArray(), Serdes.ByteArray()).withName("user-events-dlq-sink"));
-
-    builder.addStateStore(Stores.ingestBuffer(MeteredEventSink.of(deps.eventSinks(), deps.metrics().ingest())));
-    builder.addStateStore(Stores.ingestClock());
-    // No repartition by workspace: each input partition's writer keeps its own clock and publishes its watermark
-    // to every planner partition (heartbeats have no key), which takes the lowest (see IngestWriter).
-    branches.get("ingest-route-valid")
-        .mapValues(Checked::value, Named.as("ingest-valid-event"))
-        .process(() -> new IngestWriter(Stores.INGEST_BUFFER, Stores.INGEST_CLOCK, ingest.batchSize(), ingest.flushInterval(),
-                deps.wallClock()),
-            Named.as("ingest-writer"), Stores.INGEST_BUFFER, Stores.INGEST_CLOCK)
-        .to(topics.ingestProgress.name(), Produced.with(Serdes.String(), topics.ingestProgress.valueSerde())
-            .withStreamPartitioner((topic, workspace, progress, partitions) -> workspace != null ? Optional.empty()
-                : Optional.of(java.util.stream.IntStream.range(0, partitions).boxed().collect(java.util.stream.Collectors.toSet())))
-            .withName("ingest-progress-sink"));
   }
 
   private static KStream<String, DefinitionUpdate> definitions(StreamsBuilder builder, AppConfig config, Topics topics,

@@ -89,14 +89,9 @@ public final class Stores {
     return keyValue(BACKFILL_FENCES, ReplayFence.serde()).withLoggingDisabled(); // a global store's topic is its log
   }
 
-  /** The changelog topic Kafka Streams names for {@code store} of application {@code applicationId}. */
+  /** The changelog topic Kafka Streams names for {@code store} of application {@code applicationId} (StreamsRole). */
   public static String changelogTopic(String applicationId, String store) {
     return applicationId + "-" + store + "-changelog";
-  }
-
-  /** The stores whose changelog topics Kafka Streams creates ({@link #changelogTopic}). */
-  public static java.util.List<String> changelogged() {
-    return java.util.List.of(INGEST_CLOCK, PLANNER_STATE, INPUT_WATERMARKS, WORKSPACE_DEFINITIONS, SINK_UNREPORTED);
   }
 
   public static StoreBuilder<CompiledWorkspaces> compiledWorkspaces(java.util.function.LongConsumer compiled) {

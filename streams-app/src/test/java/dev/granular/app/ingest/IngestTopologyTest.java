@@ -8,7 +8,8 @@ import dev.granular.app.config.AppConfig;
 import dev.granular.app.dlq.DeadLetterHeaders;
 import dev.granular.app.metrics.GranularMetrics;
 import dev.granular.app.topology.GranularTopology;
-import dev.granular.app.topology.StreamsProperties;
+import dev.granular.app.topology.IngestTopology;
+import dev.granular.app.topology.StreamsRole;
 import dev.granular.app.topology.Topics;
 import dev.granular.avro.IngestProgress;
 import dev.granular.sink.events.StoredEvent;
@@ -54,7 +55,7 @@ class IngestTopologyTest {
     }, () -> (task, workspace) -> {
       throw new IllegalStateException("no compute in ingest tests");
     }, clock::get, GranularMetrics.inMemory(), 1);
-    driver = new TopologyTestDriver(GranularTopology.build(config, deps), StreamsProperties.from(config));
+    driver = new TopologyTestDriver(IngestTopology.build(config, deps), StreamsRole.INGEST.properties(config));
     Topics topics = new Topics(config.topics());
     input = driver.createInputTopic(topics.userEvents.name(), new ByteArraySerializer(), new ByteArraySerializer());
     dlq = driver.createOutputTopic(topics.userEventsDlq.name(), new ByteArrayDeserializer(), new ByteArrayDeserializer());

@@ -9,6 +9,7 @@ import dev.granular.app.cli.GranularCli;
 import dev.granular.app.config.AppConfig;
 import dev.granular.app.serde.AvroSerde;
 import dev.granular.app.topology.PlannerSnapshot;
+import dev.granular.app.topology.StreamsRole;
 import dev.granular.avro.AssignmentChange;
 import dev.granular.avro.PlannerState;
 import dev.granular.sink.client.ClickHouse;
@@ -88,7 +89,7 @@ final class BackfillFixture {
   void awaitCaughtUp() {
     await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(500)).until(() -> {
       try (Admin admin = Admin.create(Map.of("bootstrap.servers", ItServices.BOOTSTRAP))) {
-        var committed = admin.listConsumerGroupOffsets(config.kafka().applicationId()).partitionsToOffsetAndMetadata().get();
+        var committed = admin.listConsumerGroupOffsets(StreamsRole.INGEST.applicationId(config)).partitionsToOffsetAndMetadata().get();
         Map<TopicPartition, OffsetSpec> latest = new java.util.HashMap<>();
         for (int p = 0; p < config.kafka().partitions(); p++) {
           latest.put(new TopicPartition(config.topics().userEvents(), p), OffsetSpec.latest());
@@ -109,18 +110,20 @@ final class BackfillFixture {
     return new long[] {Long.parseLong(row[0]), Long.parseLong(row[1])};
   }
 
-  /** Committed offsets of the application's group and the end offsets of the ticks and backfills topics. */
+  /** Committed offsets of the application's groups and the end offsets of the ticks and backfills topics. */
   Map<String, Long> offsets() throws Exception {
     Map<String, Long> out = new java.util.TreeMap<>();
     try (Admin admin = Admin.create(Map.of("bootstrap.servers", ItServices.BOOTSTRAP))) {
       // Not the progress topic: every input partition's heartbeat moves the planner along it once a flush
       // interval, even with no events (that is how an idle partition lets the others' watermark advance).
-      admin.listConsumerGroupOffsets(config.kafka().applicationId()).partitionsToOffsetAndMetadata().get()
-          .forEach((tp, om) -> {
-            if (!tp.topic().equals(config.topics().ingestProgress())) {
-              out.put("committed " + tp, om == null ? -1 : om.offset());
-            }
-          });
+      for (StreamsRole role : StreamsRole.values()) {
+        admin.listConsumerGroupOffsets(role.applicationId(config)).partitionsToOffsetAndMetadata().get()
+            .forEach((tp, om) -> {
+              if (!tp.topic().equals(config.topics().ingestProgress())) {
+                out.put("committed " + role + " " + tp, om == null ? -1 : om.offset());
+              }
+            });
+      }
       Map<TopicPartition, OffsetSpec> ends = new java.util.HashMap<>();
       for (String topic : List.of(config.topics().workspaceTicks(), config.topics().backfills())) {
         for (int p = 0; p < config.kafka().partitions(); p++) {
@@ -142,12 +145,17 @@ final class BackfillFixture {
 
   record CliRun(int code, String out, String err) {}
 
-  /** A closed instance leaves the group at once; a killed one only when its session times out. */
+  /** A closed instance leaves both groups at once; a killed one only when its sessions time out. */
   void awaitGroupEmpty() {
     await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).until(() -> {
       try (Admin admin = Admin.create(Map.of("bootstrap.servers", ItServices.BOOTSTRAP))) {
-        String group = config.kafka().applicationId();
-        return admin.describeConsumerGroups(List.of(group)).describedGroups().get(group).get().members().isEmpty();
+        for (StreamsRole role : StreamsRole.values()) {
+          String group = role.applicationId(config);
+          if (!admin.describeConsumerGroups(List.of(group)).describedGroups().get(group).get().members().isEmpty()) {
+            return false;
+          }
+        }
+        return true;
       }
     });
   }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.granular.app.GranularApp;
 import dev.granular.app.lifecycle.ApplicationTopics;
+import dev.granular.app.topology.StreamsRole;
 import dev.granular.avro.Plan;
 import dev.granular.avro.PlannerState;
 import dev.granular.sink.client.ClickHouse;
@@ -176,9 +177,12 @@ class BackfillIT {
       }
       var before = ComputeFixture.computed(clickHouse, A);
       int changes = f.changes().size();
-      Set<String> internal = Set.copyOf(ApplicationTopics.of(f.config).internal());
+      Set<String> internal = new java.util.TreeSet<>();
+      for (StreamsRole role : StreamsRole.values()) {
+        internal.addAll(ApplicationTopics.of(f.config, role).internal());
+      }
       Set<String> present = new java.util.TreeSet<>(admin.listTopics().names().get());
-      present.removeIf(t -> !t.startsWith(app + "-"));
+      present.removeIf(t -> !t.startsWith(app + "-") && !t.startsWith(StreamsRole.INGEST.applicationId(f.config) + "-"));
       present.remove(bystander);
       assertEquals(internal, present, "the internal topics derived from the topology are exactly those Kafka Streams made");
 

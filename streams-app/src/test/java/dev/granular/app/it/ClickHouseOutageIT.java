@@ -67,7 +67,7 @@ class ClickHouseOutageIT {
       Map<TopicPartition, Long> baseline = await().atMost(Duration.ofMinutes(1)).until(() -> committed(admin, config, input),
           c -> ends(admin, partitions).entrySet().stream().allMatch(e -> c.getOrDefault(e.getKey(), 0L).equals(e.getValue())));
       System.out.println("baseline committed offsets before the outage: " + baseline);
-      int threads = config.kafka().numStreamThreads();
+      int threads = config.ingest().streamThreads(); // the ingest client's threads are the ones that write events
 
       server.stop();
       try {
@@ -87,8 +87,10 @@ class ClickHouseOutageIT {
       // The same measurement, once the events are written, sees the commit pass all 10,000: it could see one all along.
       await().atMost(Duration.ofMinutes(1)).dontCatchUncaughtExceptions()
           .until(() -> VisibleRecords.between(baseline, committed(admin, config, input)) >= 10_000);
-      assertTrue(app.streams().state() == KafkaStreams.State.RUNNING || app.streams().state() == KafkaStreams.State.REBALANCING,
-          "the app keeps running: " + app.streams().state());
+      for (KafkaStreams client : List.of(app.ingest(), app.streams())) {
+        assertTrue(client.state() == KafkaStreams.State.RUNNING || client.state() == KafkaStreams.State.REBALANCING,
+            "the app keeps running: " + client.state());
+      }
     }
   }
 
@@ -109,7 +111,7 @@ class ClickHouseOutageIT {
 
   /** Kafka Streams' own count; thread names are reused by replacements, so they cannot tell one thread from the next. */
   private static double failedThreads(GranularApp app) {
-    return app.streams().metrics().entrySet().stream()
+    return app.ingest().metrics().entrySet().stream()
         .filter(e -> e.getKey().name().equals("failed-stream-threads") && e.getKey().group().equals("stream-metrics"))
         .mapToDouble(e -> ((Number) e.getValue().metricValue()).doubleValue()).findFirst()
         .orElseThrow(() -> new AssertionError("Kafka Streams has no failed-stream-threads metric"));
@@ -124,9 +126,9 @@ class ClickHouseOutageIT {
     producer.flush();
   }
 
-  /** The application's committed offsets on {@code topic}, by partition. */
+  /** The ingest group's committed offsets on {@code topic}, by partition. */
   private static Map<TopicPartition, Long> committed(Admin admin, AppConfig config, String topic) throws Exception {
-    return admin.listConsumerGroupOffsets(config.kafka().applicationId()).partitionsToOffsetAndMetadata().get().entrySet().stream()
+    return admin.listConsumerGroupOffsets(dev.granular.app.topology.StreamsRole.INGEST.applicationId(config)).partitionsToOffsetAndMetadata().get().entrySet().stream()
         .filter(e -> e.getKey().topic().equals(topic) && e.getValue() != null)
         .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().offset()));
   }

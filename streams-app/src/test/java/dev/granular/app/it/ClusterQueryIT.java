@@ -47,13 +47,15 @@ class ClusterQueryIT {
         ComputeFixture.produceDefinitions(configA, ws);
         ComputeFixture.produce(configA, ComputeFixture.events(ws, 150, 40, ws.hashCode(), System.currentTimeMillis()));
       }
-      // Both instances running, each owning some workspace, and every workspace known with its events.
+      // Both instances running, each owning some workspace, and every workspace known with its events, its
+      // watermark at its latest durable event (every input partition has reported past them), so one tick covers all.
       await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(500)).until(() ->
           a.streams().state() == KafkaStreams.State.RUNNING && b.streams().state() == KafkaStreams.State.RUNNING
               && owners(a, workspaces).containsValue(nameA) && owners(a, workspaces).containsValue(nameB)
               && workspaces.stream().allMatch(ws -> {
                 HttpProbe.Answer w = httpA.get("/api/workspaces/" + ws);
-                return w.status() == 200 && w.json().get("eventsSinceCursor").asLong() >= 150 && w.json().get("properties").asInt() == 8;
+                return w.status() == 200 && w.json().get("eventsSinceCursor").asLong() >= 150 && w.json().get("properties").asInt() == 8
+                    && w.json().get("watermarkMs").asLong() >= w.json().get("durableMaxMs").asLong();
               }));
       // Ticks sent through A, whoever owns the workspace.
       for (String ws : workspaces) {

@@ -7,7 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.granular.app.config.AppConfig;
 import dev.granular.app.metrics.GranularMetrics;
 import dev.granular.app.topology.GranularTopology;
-import dev.granular.app.topology.StreamsProperties;
+import dev.granular.app.topology.IngestTopology;
+import dev.granular.app.topology.StreamsRole;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -32,7 +33,7 @@ class CommitOrderIT {
   @Test
   void offsetsAreCommittedOnlyAfterTheInsertTheCommitWaitsFor() throws Exception {
     AppConfig config = ItServices.isolatedConfig(Map.of("granular.ingest.batch-size", 100_000, "granular.ingest.flush-interval", "10m",
-        "granular.kafka.num-stream-threads", 1, "granular.planner.scheduler-interval", "0s"));
+        "granular.ingest.stream-threads", 1, "granular.planner.scheduler-interval", "0s"));
     ItServices.migrate(config);
     CountDownLatch inserting = new CountDownLatch(1);
     CountDownLatch release = new CountDownLatch(1);
@@ -48,7 +49,7 @@ class CommitOrderIT {
       throw new IllegalStateException("no compute here");
     }, System::currentTimeMillis, GranularMetrics.inMemory(), config.kafka().partitions());
     String input = config.topics().userEvents();
-    try (KafkaStreams streams = new KafkaStreams(GranularTopology.build(config, deps), StreamsProperties.from(config));
+    try (KafkaStreams streams = new KafkaStreams(IngestTopology.build(config, deps), StreamsRole.INGEST.properties(config));
          Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, ItServices.BOOTSTRAP))) {
       streams.start();
       try (KafkaProducer<byte[], byte[]> producer = ItServices.producer()) {
@@ -58,9 +59,9 @@ class CommitOrderIT {
         }
       }
       assertTrue(inserting.await(2, TimeUnit.MINUTES), "a commit asked for the insert");
-      long held = committed(admin, config.kafka().applicationId(), input);
+      long held = committed(admin, StreamsRole.INGEST.applicationId(config), input);
       release.countDown();
-      await().atMost(Duration.ofMinutes(1)).until(() -> committed(admin, config.kafka().applicationId(), input) >= 50);
+      await().atMost(Duration.ofMinutes(1)).until(() -> committed(admin, StreamsRole.INGEST.applicationId(config), input) >= 50);
       assertEquals(0, held, "offsets of the held events were committed before their insert returned");
     } finally {
       release.countDown();

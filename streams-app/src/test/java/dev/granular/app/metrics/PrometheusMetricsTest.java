@@ -6,7 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.granular.app.config.AppConfig;
 import dev.granular.app.topology.GranularTopology;
-import dev.granular.app.topology.StreamsProperties;
+import dev.granular.app.topology.IngestTopology;
+import dev.granular.app.topology.StreamsRole;
 import dev.granular.app.topology.Topics;
 import io.micrometer.core.instrument.Meter;
 import java.nio.charset.StandardCharsets;
@@ -38,13 +39,16 @@ class PrometheusMetricsTest {
     var deps = new GranularTopology.Dependencies(() -> batch -> { }, () -> (task, workspace) -> {
       throw new IllegalStateException("no compute here");
     }, () -> 1_000_000L, metrics, 1);
-    try (TopologyTestDriver driver = new TopologyTestDriver(GranularTopology.build(config, deps), StreamsProperties.from(config))) {
-      Topics topics = new Topics(config.topics());
+    Topics topics = new Topics(config.topics());
+    // Both clients' topologies, one driver each, as an instance runs them (StreamsRole), on the one registry.
+    try (TopologyTestDriver driver = new TopologyTestDriver(IngestTopology.build(config, deps), StreamsRole.INGEST.properties(config))) {
       TestInputTopic<byte[], byte[]> events = driver.createInputTopic(topics.userEvents.name(), new ByteArraySerializer(),
           new ByteArraySerializer());
       for (String json : List.of(event("1"), event("2"), event("3"), "{not json", "{\"workspaceId\":\"" + WORKSPACE + "\",\"type\":\"track\"}")) {
         events.pipeInput("k".getBytes(StandardCharsets.UTF_8), json.getBytes(StandardCharsets.UTF_8));
       }
+    }
+    try (TopologyTestDriver driver = new TopologyTestDriver(GranularTopology.build(config, deps), StreamsRole.COMPUTE.properties(config))) {
       TestInputTopic<byte[], byte[]> definitions = driver.createInputTopic(topics.definitions.name(), new ByteArraySerializer(),
           new ByteArraySerializer());
       definitions.pipeInput("no-slash".getBytes(StandardCharsets.UTF_8), "{}".getBytes(StandardCharsets.UTF_8));
