@@ -61,7 +61,7 @@ final class CapacityScenario {
             c)) {
           CapacityStepRun.WarmUp warm = stepRun.warmUp(c.rates().get(0), c.workspaces(), c.definitionsTimeout());
           notes.add(String.format(Locale.ROOT, "warm-up before the first step: %,d events/s for %.0f s, until %,d of %,d"
-              + " workspaces had completed a plan (each workspace's first plan computes every leaf from the start, once)",
+              + " workspaces had completed a plan over events (a workspace's first one computes every leaf from the start, once)",
               c.rates().get(0), warm.took().toMillis() / 1000.0, warm.workspacesPlanned(), warm.workspaces()));
           System.out.println("P6 " + notes.get(notes.size() - 1));
           for (long rate : c.rates()) {

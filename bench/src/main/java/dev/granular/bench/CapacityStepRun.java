@@ -42,11 +42,12 @@ final class CapacityStepRun implements AutoCloseable {
     this.ch = new ClickHouse(config.clickHouse());
   }
 
-  /** How the warm-up before the first step ended: how long it ran and how many workspaces had a completed plan. */
+  /** How the warm-up before the first step ended: how long it ran and how many workspaces had computed events. */
   record WarmUp(Duration took, int workspacesPlanned, int workspaces) {}
 
   /**
-   * Offers {@code rate} until at least {@value #WARM_SHARE} of the {@code workspaces} have completed a plan (or
+   * Offers {@code rate} until at least {@value #WARM_SHARE} of the {@code workspaces} have completed a plan over
+   * events (or
    * {@code timeout} passes). A workspace's first plan is a one-off: it computes every leaf from the start and
    * resolves every user of its time-dependent leaves; later plans cover only their window. Without this the
    * first step would measure 1,000 such first plans instead of the steady state the curve is about.
@@ -61,7 +62,7 @@ final class CapacityStepRun implements AutoCloseable {
         app.requireAlive();
         producer.run(sink, new Pacer(rate), Math.min(deadline, System.nanoTime() + WARM_CHECK.toNanos()));
         plans.refresh();
-        planned = plans.workspacesCompletedSince(from).size();
+        planned = plans.workspacesComputedSince(from).size();
       }
     }
     return new WarmUp(Duration.ofMillis(System.currentTimeMillis() - from), planned, workspaces);

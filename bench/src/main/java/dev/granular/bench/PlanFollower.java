@@ -78,10 +78,13 @@ final class PlanFollower implements AutoCloseable {
     return out;
   }
 
-  /** The workspaces with a plan whose last part succeeded at or after {@code fromMs}. */
-  Set<String> workspacesCompletedSince(long fromMs) {
+  /**
+   * The workspaces with a plan over events (a window ending after 0) whose last part succeeded at or after
+   * {@code fromMs}. A plan for new definitions before any event is durable has the window (0, 0].
+   */
+  Set<String> workspacesComputedSince(long fromMs) {
     Set<String> out = new HashSet<>();
-    completedSince(fromMs).forEach(c -> out.add(c.workspaceId()));
+    completedSince(fromMs).stream().filter(c -> c.toMs() > 0).forEach(c -> out.add(c.workspaceId()));
     return out;
   }
 
