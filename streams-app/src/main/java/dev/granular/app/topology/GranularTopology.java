@@ -69,16 +69,11 @@ public final class GranularTopology {
 
   private static KStream<String, DefinitionUpdate> definitions(StreamsBuilder builder, AppConfig config, Topics topics,
       Dependencies deps) {
-    Map<String, KStream<byte[], Checked<DefinitionUpdate>>> branches = builder
+    KStream<byte[], Checked<DefinitionUpdate>> valid = DeadLetterRoute.valid(builder
         .stream(topics.definitions.name(), Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()).withName("definitions-source"))
-        .process(() -> new DefinitionsValidateProcessor(deps.metrics().deadLetters()), Named.as("definitions-validate"))
-        .split(Named.as("definitions-route-"))
-        .branch((key, value) -> value.isValid(), Branched.as("valid"))
-        .defaultBranch(Branched.as("rejected"));
-    branches.get("definitions-route-rejected")
-        .mapValues(Checked::rejectedValue, Named.as("definitions-rejected-payload"))
-        .to(topics.definitionsDlq.name(), Produced.with(Serdes.ByteArray(), Serdes.ByteArray()).withName("definitions-dlq-sink"));
-    return branches.get("definitions-route-valid")
+        .process(() -> new DefinitionsValidateProcessor(deps.metrics().deadLetters()), Named.as("definitions-validate")),
+        "definitions", topics.definitionsDlq.name(), "definitions-dlq-sink");
+    return valid
         .map((key, value) -> KeyValue.pair(value.value().getWorkspaceId(), value.value()), Named.as("definitions-key-by-workspace"))
         .repartition(Repartitioned.<String, DefinitionUpdate>as("definitions-by-workspace")
             .withKeySerde(Serdes.String()).withValueSerde(Topics.definitionUpdateSerde())

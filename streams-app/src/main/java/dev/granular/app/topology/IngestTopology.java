@@ -9,7 +9,6 @@ import dev.granular.app.ingest.ReplayFence;
 import dev.granular.app.ingest.ValidateProcessor;
 import dev.granular.app.support.GlobalCopy;
 import dev.granular.avro.UserEvent;
-import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -18,7 +17,6 @@ import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.TopologyConfig;
-import org.apache.kafka.streams.kstream.Branched;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
@@ -44,22 +42,16 @@ public final class IngestTopology {
         Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("backfill-fences-update"),
         () -> new GlobalCopy<>(Stores.BACKFILL_FENCES, ReplayFence::fromJson));
     EventParser parser = new EventParser(ingest.maxPayloadBytes(), ingest.maxFieldLength());
-    Map<String, KStream<byte[], Checked<UserEvent>>> branches = builder
+    KStream<byte[], Checked<UserEvent>> valid = DeadLetterRoute.valid(builder
         .stream(topics.userEvents.name(), Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()).withName("user-events-source"))
         .process(() -> new ValidateProcessor(parser, deps.metrics().ingest(), topics.userEvents.name(), Stores.BACKFILL_FENCES),
-            Named.as("ingest-validate"))
-        .split(Named.as("ingest-route-"))
-        .branch((key, value) -> value.isValid(), Branched.as("valid"))
-        .defaultBranch(Branched.as("rejected"));
-    branches.get("ingest-route-rejected")
-        .mapValues(Checked::rejectedValue, Named.as("ingest-rejected-payload"))
-        .to(topics.userEventsDlq.name(), Produced.with(Serdes.ByteArray(), Serdes.ByteArray()).withName("user-events-dlq-sink"));
+            Named.as("ingest-validate")), "ingest", topics.userEventsDlq.name(), "user-events-dlq-sink");
 
     builder.addStateStore(Stores.ingestBuffer(MeteredEventSink.of(deps.eventSinks(), deps.metrics().ingest())));
     builder.addStateStore(Stores.ingestClock());
     // No repartition by workspace: each input partition's writer keeps its own clock and publishes its watermark
     // to every planner partition (heartbeats have no key), which takes the lowest (see IngestWriter).
-    branches.get("ingest-route-valid")
+    valid
         .mapValues(Checked::value, Named.as("ingest-valid-event"))
         .process(() -> new IngestWriter(Stores.INGEST_BUFFER, Stores.INGEST_CLOCK, ingest.batchSize(), ingest.flushInterval(),
                 deps.wallClock()),
