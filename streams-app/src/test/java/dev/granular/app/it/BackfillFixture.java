@@ -75,7 +75,8 @@ final class BackfillFixture {
   }
 
   void awaitIngested(String workspace, long total) {
-    await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(500)).until(() -> state(workspace).getEventsTotal() >= total);
+    await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(500)).until(() -> state(workspace).getEventsTotal() >= total
+        && !dev.granular.app.planner.Planner.awaitsWatermark(state(workspace))); // so one tick plans them all
   }
 
   /** Ticks until the workspace is computed up to its watermark, with every durable event counted. */

@@ -69,8 +69,10 @@ class HttpApiIT {
           .getBytes(StandardCharsets.UTF_8))); // no messageId: a dead letter
       await().atMost(Duration.ofMinutes(2)).until(() -> {
         HttpProbe.Answer a = http.get("/api/workspaces/" + W);
-        // Before the first plan the cursor is 0, so events since cursor are every durable event.
-        return a.status() == 200 && a.json().get("properties").asInt() == 8 && a.json().get("eventsSinceCursor").asLong() >= events.size();
+        // Before the first plan the cursor is 0, so events since cursor are every durable event; and once the watermark
+        // is at the latest of them (every input partition has reported past it), one tick plans them all.
+        return a.status() == 200 && a.json().get("properties").asInt() == 8 && a.json().get("eventsSinceCursor").asLong() >= events.size()
+            && a.json().get("watermarkMs").asLong() >= a.json().get("durableMaxMs").asLong();
       });
 
       HttpProbe.Answer tick = http.post("/api/workspaces/" + W + "/tick");
