@@ -47,8 +47,7 @@ final class CapacityStepRun implements AutoCloseable {
 
   /**
    * Offers {@code rate} until at least {@value #WARM_SHARE} of the {@code workspaces} have completed a plan over
-   * events (or
-   * {@code timeout} passes). A workspace's first plan is a one-off: it computes every leaf from the start and
+   * events (or {@code timeout} passes). A workspace's first plan is a one-off: it computes every leaf from the start and
    * resolves every user of its time-dependent leaves; later plans cover only their window. Without this the
    * first step would measure 1,000 such first plans instead of the steady state the curve is about.
    */

@@ -75,8 +75,7 @@ final class BackfillFixture {
   }
 
   void awaitIngested(String workspace, long total) {
-    await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(500)).until(() -> state(workspace).getEventsTotal() >= total
-        && !dev.granular.app.planner.Planner.awaitsWatermark(state(workspace))); // so one tick plans them all
+    await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(500)).until(() -> ComputeFixture.readyToTick(state(workspace), total));
   }
 
   /** Ticks until the workspace is computed up to its watermark, with every durable event counted. */

@@ -119,6 +119,15 @@ final class ComputeFixture {
     return out;
   }
 
+  /**
+   * Whether the planner counts at least {@code events} durable events and its watermark is at the latest of them
+   * (every input partition has reported past it), so that one tick plans them all. With the scheduler off nothing
+   * ticks again, and a tick before an input partition reported would plan a shorter window.
+   */
+  static boolean readyToTick(PlannerState s, long events) {
+    return s != null && s.getEventsTotal() >= events && !dev.granular.app.planner.Planner.awaitsWatermark(s);
+  }
+
   static void tick(AppConfig config, String workspace, long now) throws Exception {
     var serde = new dev.granular.app.serde.AvroSerde<>(dev.granular.avro.WorkspaceTick.class);
     try (var producer = new KafkaProducer<>(Map.<String, Object>of("bootstrap.servers", ItServices.BOOTSTRAP),

@@ -43,8 +43,7 @@ class CrashIT {
       ComputeFixture.produce(config, events);
       await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofSeconds(1)).until(() -> {
         PlannerState s = PlannerSnapshot.read(config).states().get(W);
-        return s != null && s.getEventsTotal() >= events.size() && s.getProperties() == ComputeFixture.DEFINITIONS.size()
-            && !dev.granular.app.planner.Planner.awaitsWatermark(s); // the watermark at the latest durable event: one tick plans them all
+        return ComputeFixture.readyToTick(s, events.size()) && s.getProperties() == ComputeFixture.DEFINITIONS.size();
       });
       ComputeFixture.tick(config, W, System.currentTimeMillis());
 

@@ -99,8 +99,7 @@ class ExactlyOnceIT {
   private static void awaitIngested(AppConfig config, List<String> workspaces, Map<String, Integer> produced) {
     await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(500)).until(() -> {
       Map<String, PlannerState> states = PlannerSnapshot.read(config).states();
-      return workspaces.stream().allMatch(w -> states.get(w) != null && states.get(w).getEventsTotal() >= produced.get(w)
-          && !dev.granular.app.planner.Planner.awaitsWatermark(states.get(w))); // one tick then plans them all
+      return workspaces.stream().allMatch(w -> ComputeFixture.readyToTick(states.get(w), produced.get(w)));
     });
   }
 

@@ -44,9 +44,8 @@ class PlannerIT {
       app.start();
       ComputeFixture.produceDefinitions(config, W);
       ComputeFixture.produce(config, events);
-      org.awaitility.Awaitility.await().atMost(Duration.ofMinutes(2)).until(() ->
-          state(config).getEventsTotal() >= events.size() && state(config).getProperties() == 8
-              && !dev.granular.app.planner.Planner.awaitsWatermark(state(config))); // one tick then plans them all
+      org.awaitility.Awaitility.await().atMost(Duration.ofMinutes(2)).until(() -> state(config),
+          s -> ComputeFixture.readyToTick(s, events.size()) && s.getProperties() == 8);
       long now = System.currentTimeMillis();
       ComputeFixture.tick(config, W, now);
       PlannerState done = ComputeFixture.awaitComputed(config, W, events.size(), Duration.ofMinutes(4));
@@ -102,8 +101,8 @@ class PlannerIT {
       // Restated events (same messageIds) change nothing, so they toggle nothing. Only time itself may move
       // users out of the windowed segment between the two computes.
       ComputeFixture.produce(config, events.subList(0, 200));
-      org.awaitility.Awaitility.await().atMost(Duration.ofMinutes(1)).until(() -> state(config).getEventsTotal() >= events.size() + 200
-          && !dev.granular.app.planner.Planner.awaitsWatermark(state(config)));
+      org.awaitility.Awaitility.await().atMost(Duration.ofMinutes(1)).until(() -> state(config),
+          s -> ComputeFixture.readyToTick(s, events.size() + 200));
       long later = System.currentTimeMillis();
       ComputeFixture.tick(config, W, later);
       PlannerState again = ComputeFixture.awaitComputed(config, W, events.size() + 200, Duration.ofMinutes(2));
@@ -148,8 +147,10 @@ class PlannerIT {
       }
       ComputeFixture.produce(config, events);
       org.awaitility.Awaitility.await().atMost(Duration.ofMinutes(2)).until(() -> workspaces.stream()
-          .allMatch(w -> state(config, w).getEventsTotal() >= records.get(w) && state(config, w).getProperties() == 8
-              && !dev.granular.app.planner.Planner.awaitsWatermark(state(config, w))));
+          .allMatch(w -> {
+            PlannerState s = state(config, w);
+            return ComputeFixture.readyToTick(s, records.get(w)) && s.getProperties() == 8;
+          }));
       int peak;
       try (RunningStatements running = new RunningStatements(config.clickHouse())) {
         long now = System.currentTimeMillis();
