@@ -124,36 +124,70 @@ public final class AssignmentResolver {
 
   private void pass(WorkspaceIndex index, Set<String> properties, Iterable<String> users, long nowMs,
       Consumer<AssignmentChange> changes, Totals totals) {
-    List<Criterion> criteria = CriteriaWalk.reachable(index, properties);
-    LeafNeeds needs = LeafNeeds.of(index, criteria, nowMs);
-    UserChunks.forEach(users, chunk -> {
-      LeafView view = new LeafView(index, states.read(index.workspaceId(), needs, chunk, nowMs));
-      SegmentTests segments = new SegmentTests(view, nowMs);
-      PropertyValues values = new PropertyValues(view);
-      Map<String, Map<String, AssignmentStore.Stored>> stored = store.read(index.workspaceId(), properties, chunk, nowMs);
-      List<AssignmentStore.Row> rows = new ArrayList<>();
-      for (String property : properties) {
-        String root = index.roots().get(property);
-        boolean segment = isSegment(index.criteria().get(root));
-        for (String user : chunk) {
-          String value = segment ? Boolean.toString(segments.member(root, user)) : text(values.value(root, user));
-          AssignmentStore.Stored s = stored.getOrDefault(property, Map.of()).get(user);
-          if (!effective(value, segment).equals(effective(s == null ? null : s.current(), segment))) {
-            rows.add(new AssignmentStore.Row(property, user, segment, value));
-          }
-          String before = effective(s == null ? null : s.before(), segment);
-          if (!effective(value, segment).equals(before)) {
-            changes.accept(new AssignmentChange(index.workspaceId(), property, segment, user, external(before, segment),
-                external(effective(value, segment), segment), nowMs));
-            totals.changes++;
-          }
+    LeafNeeds needs = LeafNeeds.of(index, CriteriaWalk.reachable(index, properties), nowMs);
+    UserChunks.forEach(users, chunk -> resolveTogether(List.of(new Share(index, properties, needs, chunk, nowMs, changes, totals))));
+  }
+
+  /**
+   * One workspace's part of a resolution statement set: its users (one chunk's worth, or less), the properties
+   * to resolve for them, the states those need, where its changes go and what it adds up to.
+   */
+  record Share(WorkspaceIndex index, Set<String> properties, LeafNeeds needs, List<String> users, long nowMs,
+      Consumer<AssignmentChange> changes, Totals totals) {
+    static Share of(WorkspaceIndex index, Set<String> properties, List<String> users, long nowMs,
+        Consumer<AssignmentChange> changes, Totals totals) {
+      return new Share(index, properties, LeafNeeds.of(index, CriteriaWalk.reachable(index, properties), nowMs), users,
+          nowMs, changes, totals);
+    }
+  }
+
+  /**
+   * Resolves the shares (together at most a chunk of users) with one read per state family, one read of the stored
+   * assignments and one write, whatever the number of shares: a batch of small tasks pays each statement once.
+   */
+  void resolveTogether(List<Share> shares) {
+    List<LeafStates> read = states.read(shares.stream()
+        .map(s -> new LeafStateReader.Request(s.index().workspaceId(), s.needs(), s.users(), s.nowMs())).toList());
+    List<Map<String, Map<String, AssignmentStore.Stored>>> stored = store.read(shares.stream()
+        .map(s -> new AssignmentStore.Lookup(s.index().workspaceId(), s.properties(), s.users(), s.nowMs())).toList());
+    List<AssignmentStore.Row> rows = new ArrayList<>();
+    int[] written = new int[shares.size()];
+    for (int i = 0; i < shares.size(); i++) {
+      int before = rows.size();
+      decide(shares.get(i), new LeafView(shares.get(i).index(), read.get(i)), stored.get(i), rows);
+      written[i] = rows.size() - before;
+    }
+    // Written before the next chunk is read: a crash part-way leaves versioned rows that a repeat finds equal.
+    store.write(rows);
+    for (int i = 0; i < shares.size(); i++) {
+      shares.get(i).totals().users += shares.get(i).users().size();
+      shares.get(i).totals().rows += written[i];
+    }
+  }
+
+  /** One share's new values against what is stored: the rows to write, and its changes handed on. */
+  private static void decide(Share share, LeafView view, Map<String, Map<String, AssignmentStore.Stored>> stored,
+      List<AssignmentStore.Row> rows) {
+    WorkspaceIndex index = share.index();
+    SegmentTests segments = new SegmentTests(view, share.nowMs());
+    PropertyValues values = new PropertyValues(view);
+    for (String property : share.properties()) {
+      String root = index.roots().get(property);
+      boolean segment = isSegment(index.criteria().get(root));
+      for (String user : share.users()) {
+        String value = segment ? Boolean.toString(segments.member(root, user)) : text(values.value(root, user));
+        AssignmentStore.Stored s = stored.getOrDefault(property, Map.of()).get(user);
+        if (!effective(value, segment).equals(effective(s == null ? null : s.current(), segment))) {
+          rows.add(new AssignmentStore.Row(index.workspaceId(), property, user, share.nowMs(), segment, value));
+        }
+        String before = effective(s == null ? null : s.before(), segment);
+        if (!effective(value, segment).equals(before)) {
+          share.changes().accept(new AssignmentChange(index.workspaceId(), property, segment, user,
+              external(before, segment), external(effective(value, segment), segment), share.nowMs()));
+          share.totals().changes++;
         }
       }
-      // Written before the next chunk is read: a crash part-way leaves versioned rows that a repeat finds equal.
-      store.write(index.workspaceId(), nowMs, rows);
-      totals.users += chunk.size();
-      totals.rows += rows.size();
-    });
+    }
   }
 
   /** Whether a root criterion is a segment's (boolean) rather than a user property's (value). */
@@ -178,7 +212,7 @@ public final class AssignmentResolver {
   }
 
   /** Running totals of one resolution. */
-  private static final class Totals {
+  static final class Totals {
     long users;
     long rows;
     long changes;

@@ -6,6 +6,7 @@ import dev.granular.sink.sql.Sql;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -26,7 +27,12 @@ final class AssignmentStore {
     }
   }
 
-  record Row(String propertyId, String userId, boolean segment, String value) {
+  /** One changed value to write: versioned by the compute's as-of. */
+  record Row(String workspaceId, String propertyId, String userId, long asOf, boolean segment, String value) {
+  }
+
+  /** One workspace's properties and users to look up, as of {@code asOf}. */
+  record Lookup(String workspaceId, Collection<String> properties, Collection<String> users, long asOf) {
   }
 
   private final Retrying clickHouse;
@@ -38,23 +44,32 @@ final class AssignmentStore {
   /** property → user → stored values, for the pairs that have any row at or before {@code asOf}. */
   Map<String, Map<String, Stored>> read(String workspaceId, Collection<String> properties, Collection<String> users,
       long asOf) {
-    Map<String, Map<String, Stored>> stored = new HashMap<>();
-    if (properties.isEmpty() || users.isEmpty()) {
+    return read(List.of(new Lookup(workspaceId, properties, users, asOf))).get(0);
+  }
+
+  /** The same for each lookup, in their order, in one statement (a UNION ALL of one subquery per lookup). */
+  List<Map<String, Map<String, Stored>>> read(List<Lookup> lookups) {
+    List<Map<String, Map<String, Stored>>> stored = new ArrayList<>();
+    lookups.forEach(l -> stored.add(new HashMap<>()));
+    String sql = LeafStateReader.union(lookups, l -> "property_id, user_id, argMaxIf(value, as_of_ms, as_of_ms < "
+        + l.asOf() + ") AS v_before, countIf(as_of_ms < " + l.asOf() + ") AS n_before, anyIf(value, as_of_ms = " + l.asOf()
+        + ") AS v_at, countIf(as_of_ms = " + l.asOf() + ") AS n_at FROM " + clickHouse.table("assignments")
+        + " WHERE workspace_id = " + Sql.string(l.workspaceId()) + " AND property_id IN ("
+        + LeafStateReader.literals(l.properties()) + ") AND user_id IN (" + LeafStateReader.literals(l.users())
+        + ") AND as_of_ms <= " + l.asOf() + " GROUP BY property_id, user_id",
+        l -> !l.properties().isEmpty() && !l.users().isEmpty());
+    if (sql == null) {
       return stored;
     }
-    String sql = "SELECT property_id, user_id, argMaxIf(value, as_of_ms, as_of_ms < " + asOf + "),"
-        + " countIf(as_of_ms < " + asOf + "), anyIf(value, as_of_ms = " + asOf + "), countIf(as_of_ms = " + asOf + ")"
-        + " FROM " + clickHouse.table("assignments") + " WHERE workspace_id = " + Sql.string(workspaceId)
-        + " AND property_id IN (" + LeafStateReader.literals(properties) + ") AND user_id IN ("
-        + LeafStateReader.literals(users) + ") AND as_of_ms <= " + asOf + " GROUP BY property_id, user_id";
     for (String[] r : clickHouse.rows(sql)) {
-      Stored s = new Stored(Long.parseLong(r[3]) > 0 ? r[2] : null, Long.parseLong(r[5]) > 0 ? r[4] : null);
-      stored.computeIfAbsent(r[0], p -> new HashMap<>()).put(r[1], s);
+      Stored s = new Stored(Long.parseLong(r[4]) > 0 ? r[3] : null, Long.parseLong(r[6]) > 0 ? r[5] : null);
+      stored.get(Integer.parseInt(r[0])).computeIfAbsent(r[1], p -> new HashMap<>()).put(r[2], s);
     }
     return stored;
   }
 
-  void write(String workspaceId, long asOf, List<Row> rows) {
+  /** Writes the rows, of any workspaces, in one insert. */
+  void write(List<Row> rows) {
     if (rows.isEmpty()) {
       return;
     }
@@ -62,10 +77,10 @@ final class AssignmentStore {
     try (JsonGenerator g = JSON.createGenerator(out)) {
       for (Row row : rows) {
         g.writeStartObject();
-        g.writeStringField("workspace_id", workspaceId);
+        g.writeStringField("workspace_id", row.workspaceId());
         g.writeStringField("property_id", row.propertyId());
         g.writeStringField("user_id", row.userId());
-        g.writeNumberField("as_of_ms", asOf);
+        g.writeNumberField("as_of_ms", row.asOf());
         g.writeNumberField("is_segment", row.segment() ? 1 : 0);
         g.writeStringField("value", row.value());
         g.writeEndObject();

@@ -19,11 +19,34 @@ import java.util.function.Consumer;
 public final class ComputeEngine {
   private final StateInsert stateInsert;
   private final AssignmentResolver resolver;
+  private final ComputeBatch batch;
 
   public ComputeEngine(ClickHouse clickHouse, RetryPolicy retryPolicy) {
     Retrying retrying = new Retrying(clickHouse, retryPolicy);
     this.stateInsert = new StateInsert(retrying, StateInsert.PAGE_EVENTS);
     this.resolver = new AssignmentResolver(retrying);
+    this.batch = new ComputeBatch(retrying, stateInsert, resolver);
+  }
+
+  /** One task of a batch: what {@link #compute} takes, and where its changes go as they are found. */
+  public record Task(WorkspaceIndex index, ProcessingWindow window, ComputeScope scope, long nowMs, long expectedEvents,
+      Consumer<AssignmentChange> changes) {}
+
+  /**
+   * Whether a task may run in a {@link #compute(List) batch}: its window was counted small (at most 2,000 events), and
+   * it has no new leaf to backfill and no changed property to resolve for every user.
+   */
+  public static boolean batchable(WorkspaceIndex index, ComputeScope scope, long expectedEvents) {
+    return ComputeBatch.fits(index, scope, expectedEvents);
+  }
+
+  /**
+   * Computes {@link #batchable} tasks of distinct workspaces together, with the results and changes each would have
+   * alone, in the tasks' order. Like {@link #compute}, safe to repeat. If it throws, some tasks' changes may already
+   * have been handed on: a caller that retries discards them first.
+   */
+  public List<ComputeResult> compute(List<Task> tasks) {
+    return batch.compute(tasks);
   }
 
   /**

@@ -16,7 +16,7 @@ final class LeafInputRows {
 
   private static final JsonFactory JSON = new JsonFactory();
 
-  private final String workspaceId;
+  private String workspaceId;
   private final ByteArrayOutputStream latest = new ByteArrayOutputStream();
   private final ByteArrayOutputStream counts = new ByteArrayOutputStream();
   private final ByteArrayOutputStream history = new ByteArrayOutputStream();
@@ -24,6 +24,12 @@ final class LeafInputRows {
 
   LeafInputRows(String workspaceId) {
     this.workspaceId = workspaceId;
+  }
+
+  /** Rows added from now on are the workspace's: one buffer may carry a batch of workspaces' rows. */
+  LeafInputRows workspace(String id) {
+    workspaceId = id;
+    return this;
   }
 
   void latest(int leaf, String user, long timeMs, String messageId, String text, String json, long valueTimeMs) {

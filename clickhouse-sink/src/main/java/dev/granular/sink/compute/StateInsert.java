@@ -62,12 +62,7 @@ public final class StateInsert {
     windowEvents.forEachPage(index.workspaceId(), window, scope.bucket(), pageEvents, expectedEvents, page -> {
       for (StoredEvent event : page) {
         subjects.add(event.subjectId());
-        List<Leaf> affected = index.leavesAffectedBy(event.type(), event.event()).stream()
-            .filter(leaf -> leaves.contains(leaf.id())).toList();
-        if (!affected.isEmpty()) {
-          ParsedEvent parsed = ParsedEvent.of(event);
-          affected.forEach(leaf -> LeafInputs.add(leaf, index.leafIds().get(leaf.id()), parsed, rows));
-        }
+        add(index, leaves, event, rows);
         if (rows.bytes() > FLUSH_BYTES) {
           totals[1] += rows.flush(clickHouse);
         }
@@ -76,6 +71,16 @@ public final class StateInsert {
     });
     totals[1] += rows.flush(clickHouse);
     return new Result(totals[0], totals[1], Optional.ofNullable(subjects.kept));
+  }
+
+  /** The input rows of one event for the leaves in {@code leaves} that it affects. */
+  static void add(WorkspaceIndex index, Set<String> leaves, StoredEvent event, LeafInputRows rows) {
+    List<Leaf> affected = index.leavesAffectedBy(event.type(), event.event()).stream()
+        .filter(leaf -> leaves.contains(leaf.id())).toList();
+    if (!affected.isEmpty()) {
+      ParsedEvent parsed = ParsedEvent.of(event);
+      affected.forEach(leaf -> LeafInputs.add(leaf, index.leafIds().get(leaf.id()), parsed, rows));
+    }
   }
 
   /** The window's distinct users while there are few enough to keep. */

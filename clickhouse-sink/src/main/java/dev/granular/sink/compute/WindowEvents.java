@@ -3,8 +3,11 @@ package dev.granular.sink.compute;
 import dev.granular.sink.events.StoredEvent;
 import dev.granular.sink.sql.Sql;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 
@@ -86,6 +89,45 @@ final class WindowEvents {
       after = " AND (processing_time_ms > " + last[8] + " OR (processing_time_ms = " + last[8]
           + " AND message_id > " + Sql.string(last[0]) + "))";
     }
+  }
+
+  /** One workspace's window and bucket in a batched read. */
+  record Scope(String workspaceId, ProcessingWindow window, UserBucket bucket) {}
+
+  /**
+   * The events of several workspaces' windows in one statement, in (workspace, processing time, messageId) order
+   * and grouped by workspace; empty when there are {@code limit} or more, for the caller to read them window by
+   * window instead. Meant for windows the planner counted as small: it is not paged.
+   */
+  Optional<Map<String, List<StoredEvent>>> batch(List<Scope> scopes, int limit) {
+    Map<String, List<StoredEvent>> events = new HashMap<>();
+    List<String> ors = new ArrayList<>();
+    for (Scope s : scopes) {
+      events.put(s.workspaceId(), new ArrayList<>());
+      if (!s.window().isEmpty()) {
+        ors.add("(workspace_id = " + Sql.string(s.workspaceId()) + " AND " + s.window().sql("processing_time_ms") + " AND "
+            + s.bucket().sql("subject_id") + ")");
+      }
+    }
+    if (ors.isEmpty()) {
+      return Optional.of(events);
+    }
+    List<String[]> rows = clickHouse.rows("SELECT workspace_id, message_id, type, user_id, anonymous_id, event, properties,"
+        + " traits, event_time_ms, processing_time_ms FROM " + clickHouse.table("user_events") + " WHERE "
+        + String.join(" OR ", ors) + " ORDER BY workspace_id, processing_time_ms, message_id LIMIT " + limit);
+    if (rows.size() >= limit) {
+      return Optional.empty();
+    }
+    String previous = null;
+    for (String[] r : rows) {
+      String key = r[0] + "|" + r[9] + "|" + r[1];
+      if (!key.equals(previous)) {
+        events.get(r[0]).add(new StoredEvent(r[0], r[1], r[2], blankToNull(r[3]), blankToNull(r[4]), blankToNull(r[5]),
+            r[6], r[7], Long.parseLong(r[8]), Long.parseLong(r[9])));
+      }
+      previous = key;
+    }
+    return Optional.of(events);
   }
 
   /** Users with any event received by {@code toInclusiveMs}: the population segments range over. */

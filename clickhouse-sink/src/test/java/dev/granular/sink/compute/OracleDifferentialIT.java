@@ -14,6 +14,7 @@ import dev.granular.sink.scenario.Evaluation;
 import dev.granular.sink.scenario.ScratchDatabase;
 import dev.granular.sink.scenario.TestServer;
 import java.security.SecureRandom;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -24,8 +25,10 @@ import org.junit.jupiter.api.Test;
 /**
  * The randomized differential test: ClickHouse results must equal the oracle's for random definitions and
  * events, (a) computed in one window, (b) incrementally over several windows, (c) with each window split
- * into random scopes and stages. Incremental runs also check each compute's change set against the
- * difference of consecutive oracle results, and that repeating a compute changes and writes nothing.
+ * into random scopes and stages, (d) incrementally with the rounds of {@link #BATCH} cases computed together as one
+ * batch ({@link ComputeEngine#compute(List)}) wherever they are batchable. Incremental runs also check each
+ * compute's change set against the difference of consecutive oracle results, and that repeating a compute changes
+ * and writes nothing.
  *
  * <p>{@code -Doracle.cases=N} (default 200), {@code -Doracle.seed=S} replays a run, {@code -Doracle.case=I}
  * runs only case I of that seed.
@@ -37,12 +40,15 @@ class OracleDifferentialIT {
 
   /** Cases per database: every tiny insert merges into the table's big part, so tables are kept small. */
   private static final int CASES_PER_DATABASE = 250;
+  /** Cases computed together in mode (d); divides CASES_PER_DATABASE, so a batch never spans two databases. */
+  private static final int BATCH = 5;
 
   private ScratchDatabase database;
   private ComputeEngine engine;
   private AssignmentReader reader;
   private EventBatchWriter writer;
   private long compared;
+  private long batched;
 
   private void open() {
     database = TestServer.scratch("granular_oracle_it");
@@ -63,7 +69,9 @@ class OracleDifferentialIT {
   void clickHouseAgreesWithTheOracle() {
     System.out.println("OracleDifferentialIT: seed " + SEED + ", " + CASES + " cases (replay with -Doracle.seed=" + SEED + ")");
     long start = System.nanoTime();
-    for (int i = ONLY != null ? ONLY : 0; i < (ONLY != null ? ONLY + 1 : CASES); i++) {
+    int last = ONLY != null ? ONLY + 1 : CASES;
+    List<DiffCase> group = new ArrayList<>();
+    for (int i = ONLY != null ? ONLY : 0; i < last; i++) {
       if (database == null || i % CASES_PER_DATABASE == 0) {
         close();
         open();
@@ -73,9 +81,97 @@ class OracleDifferentialIT {
       incremental(c, "b", (index, window) -> engine.compute(index, window, ComputeScope.all(), window.toInclusiveMs()).changes());
       ScopedPlan plan = new ScopedPlan(engine, new Random(SEED ^ i));
       incremental(c, "c", (index, window) -> plan.run(index, window, window.toInclusiveMs()));
+      group.add(c);
+      if (group.size() == BATCH || i == last - 1) {
+        batched(group);
+        group = new ArrayList<>();
+      }
     }
-    System.out.printf("OracleDifferentialIT: %d assignments compared in %.1f s%n", compared, (System.nanoTime() - start) / 1e9);
+    System.out.printf("OracleDifferentialIT: %d assignments compared, %d tasks computed in batches, in %.1f s%n", compared,
+        batched, (System.nanoTime() - start) / 1e9);
     assertTrue(compared > 0, "the cases must produce assignments to compare");
+    assertTrue(ONLY != null || batched > 0, "some rounds must have been computed in batches");
+  }
+
+  /**
+   * (d) the cases' rounds side by side: round r of every case that has one is computed in one batch (each case its own
+   * workspace, window and now), apart from the rounds a batch cannot take (new leaves, changed properties), which run
+   * alone first. Each case is then checked against the oracle and its change set, as in (b).
+   */
+  private void batched(List<DiffCase> group) {
+    int cases = group.size();
+    String[] ws = new String[cases];
+    List<List<StoredEvent>> events = new ArrayList<>();
+    CompileBaseline[] baseline = new CompileBaseline[cases];
+    Outcome[] before = new Outcome[cases];
+    long[] windowStart = new long[cases];
+    int rounds = 0;
+    for (int k = 0; k < cases; k++) {
+      ws[k] = "case-" + group.get(k).index() + "-d";
+      events.add(group.get(k).events(ws[k]));
+      writer.write(events.get(k));
+      baseline[k] = CompileBaseline.empty();
+      before[k] = new Outcome(Map.of());
+      windowStart[k] = -1;
+      rounds = Math.max(rounds, group.get(k).rounds().size());
+    }
+    for (int round = 0; round < rounds; round++) {
+      List<ComputeEngine.Task> tasks = new ArrayList<>();
+      List<Integer> taskCase = new ArrayList<>();
+      List<List<AssignmentChange>> changes = new ArrayList<>();
+      WorkspaceIndex[] index = new WorkspaceIndex[cases];
+      for (int k = 0; k < cases; k++) {
+        changes.add(new ArrayList<>());
+        DiffCase c = group.get(k);
+        if (round >= c.rounds().size()) {
+          continue;
+        }
+        long now = c.rounds().get(round);
+        index[k] = ProfileCompiler.compile(ws[k], c.definitionsAt(round, ws[k]), baseline[k]);
+        ProcessingWindow window = new ProcessingWindow(windowStart[k], now);
+        long counted = events.get(k).stream().filter(e -> e.processingTimeMs() > window.fromExclusiveMs()
+            && e.processingTimeMs() <= now).count();
+        if (ComputeEngine.batchable(index[k], ComputeScope.all(), counted)) {
+          tasks.add(new ComputeEngine.Task(index[k], window, ComputeScope.all(), now, counted, changes.get(k)::add));
+          taskCase.add(k);
+        } else {
+          changes.get(k).addAll(engine.compute(index[k], window, ComputeScope.all(), now).changes());
+        }
+      }
+      engine.compute(tasks);
+      batched += tasks.size();
+      if (round % 2 == 1 && !tasks.isEmpty()) {
+        List<List<AssignmentChange>> again = new ArrayList<>();
+        List<ComputeEngine.Task> repeated = new ArrayList<>();
+        for (ComputeEngine.Task t : tasks) {
+          List<AssignmentChange> listed = new ArrayList<>();
+          again.add(listed);
+          repeated.add(new ComputeEngine.Task(t.index(), t.window(), t.scope(), t.nowMs(), t.expectedEvents(), listed::add));
+        }
+        List<ComputeResult> results = engine.compute(repeated);
+        for (int t = 0; t < tasks.size(); t++) {
+          int k = taskCase.get(t);
+          assertEquals(0, results.get(t).assignmentsWritten(), "a repeated batch writes nothing, round " + round + "\n" + group.get(k));
+          assertEquals(Outcome.changes(changes.get(k)), Outcome.changes(again.get(t)),
+              "a repeated batch finds the same changes, round " + round + "\n" + group.get(k));
+        }
+      }
+      for (int k = 0; k < cases; k++) {
+        DiffCase c = group.get(k);
+        if (round >= c.rounds().size()) {
+          continue;
+        }
+        long now = c.rounds().get(round);
+        List<PropertyDefinition> definitions = c.definitionsAt(round, ws[k]);
+        String where = "mode d (batched), round " + round + " (now " + now + ")";
+        Outcome expected = check(c, where, definitions, events.get(k), now, ws[k]);
+        assertEquals(expected.changesSince(before[k], definitions), Outcome.changes(changes.get(k)),
+            "change set, " + where + "\n" + c);
+        baseline[k] = index[k].baseline();
+        before[k] = expected;
+        windowStart[k] = now;
+      }
+    }
   }
 
   /** (a) all events in one window, computed once at the last round's time. */

@@ -122,7 +122,8 @@ public record AppConfig(
         r.duration(p + "tasks.retry-initial-backoff", Duration.ofMillis(1)),
         r.duration(p + "tasks.retry-max-backoff", Duration.ofMillis(1)),
         r.duration(p + "tasks.timeout", Duration.ofSeconds(1)),
-        r.intIn(p + "sink.concurrency-per-partition", 1, 256));
+        r.intIn(p + "sink.concurrency-per-partition", 1, 256),
+        r.intIn(p + "sink.max-batch", 1, 256));
     HttpSettings http = new HttpSettings(r.nonBlank(p + "http.bind"), r.intIn(p + "http.port", 0, 65_535),
         r.string(p + "http.advertised-host"));
     return new AppConfig(kafka, topics, clickHouse, clickHouseRetry, ingest, retention, planner, http, r.duration(p + "metrics.log-interval", Duration.ZERO));
@@ -154,7 +155,8 @@ public record AppConfig(
    * @param schedulerInterval zero turns the built-in scheduler off
    */
   public record PlannerSettings(long threshold, int maxParts, Duration schedulerInterval, int maxAttempts,
-      Duration retryInitialBackoff, Duration retryMaxBackoff, Duration taskTimeout, int sinkConcurrencyPerPartition) {}
+      Duration retryInitialBackoff, Duration retryMaxBackoff, Duration taskTimeout, int sinkConcurrencyPerPartition,
+      int sinkMaxBatch) {}
 
   /** @param streamThreads the ingest client's threads (it runs apart from the planner and sink: StreamsRole) */
   public record IngestSettings(int streamThreads, int batchSize, Duration flushInterval, int maxPayloadBytes, int maxFieldLength,

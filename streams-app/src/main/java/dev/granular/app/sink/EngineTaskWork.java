@@ -13,8 +13,11 @@ import dev.granular.sink.compute.ComputeResult;
 import dev.granular.sink.compute.ComputeScope;
 import dev.granular.sink.compute.ProcessingWindow;
 import dev.granular.sink.compute.Spool;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Iterator;
+import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -37,33 +40,81 @@ public final class EngineTaskWork implements TaskWork {
   @Override
   public Outcome run(ComputeTask task, CompiledWorkspace workspace) {
     long start = System.currentTimeMillis();
-    if (workspace == null || workspace.index().roots().isEmpty()) {
-      return new Outcome(0, start, start, ChangeRecords.none()); // no definitions now: nothing to compute
+    Optional<ComputeScope> scope = scope(task, workspace);
+    if (scope.isEmpty()) {
+      return new Outcome(0, start, start, ChangeRecords.none()); // nothing to compute
     }
-    ComputeScope scope = ComputeScope.all().inBucket(task.getUserBucket(), task.getUserBuckets());
-    if (!task.getPropertyIds().isEmpty()) {
-      // A property deleted since planning simply drops out of the scope.
-      Set<String> properties = new HashSet<>(task.getPropertyIds());
-      properties.retainAll(workspace.index().roots().keySet());
-      if (properties.isEmpty()) {
-        return new Outcome(0, start, start, ChangeRecords.none());
-      }
-      scope = scope.withProperties(properties);
-    }
-    ProcessingWindow window = new ProcessingWindow(task.getWindowFromMs(), task.getWindowToMs());
     Spool<dev.granular.sink.compute.AssignmentChange> changes = new Spool<>(dev.granular.sink.compute.AssignmentChange.CODEC,
         Spool.IN_MEMORY);
     ComputeResult result;
     try {
-      result = engine.compute(workspace.index(), window, scope, Math.max(task.getNowMs(), task.getWindowToMs()),
-          expectedEvents(task, workspace), changes::add);
+      result = engine.compute(workspace.index(), window(task), scope.get(), now(task), expectedEvents(task, workspace),
+          changes::add);
     } catch (RuntimeException | Error e) {
       changes.close();
       throw e;
     }
     // State inserts stream as they read (INSERT of rows computed per chunk), so reads and writes start together.
-    return new Outcome(result.stateRows() + result.backfillRows() + result.assignmentsWritten(), start, start,
-        spooled(changes, task.getPlanId()));
+    return new Outcome(rows(result), start, start, spooled(changes, task.getPlanId()));
+  }
+
+  @Override
+  public boolean batchable(ComputeTask task, CompiledWorkspace workspace) {
+    Optional<ComputeScope> scope = scope(task, workspace);
+    return scope.isPresent() && ComputeEngine.batchable(workspace.index(), scope.get(), expectedEvents(task, workspace));
+  }
+
+  @Override
+  public List<Outcome> runBatch(List<Job> jobs) {
+    long start = System.currentTimeMillis();
+    List<Spool<dev.granular.sink.compute.AssignmentChange>> spools = new ArrayList<>();
+    List<ComputeEngine.Task> tasks = new ArrayList<>();
+    try {
+      for (Job job : jobs) {
+        Spool<dev.granular.sink.compute.AssignmentChange> changes = new Spool<>(dev.granular.sink.compute.AssignmentChange.CODEC,
+            Spool.IN_MEMORY);
+        spools.add(changes);
+        ComputeTask task = job.task();
+        tasks.add(new ComputeEngine.Task(job.workspace().index(), window(task), scope(task, job.workspace()).orElseThrow(),
+            now(task), expectedEvents(task, job.workspace()), changes::add));
+      }
+      List<ComputeResult> results = engine.compute(tasks);
+      List<Outcome> outcomes = new ArrayList<>();
+      for (int i = 0; i < jobs.size(); i++) {
+        outcomes.add(new Outcome(rows(results.get(i)), start, start, spooled(spools.get(i), jobs.get(i).task().getPlanId())));
+      }
+      return outcomes;
+    } catch (RuntimeException | Error e) {
+      spools.forEach(Spool::close); // nothing of a failed batch is sent: each task runs again alone
+      throw e;
+    }
+  }
+
+  /** The task's scope now; empty when there is nothing to compute (no definitions, or all its properties deleted). */
+  private static Optional<ComputeScope> scope(ComputeTask task, CompiledWorkspace workspace) {
+    if (workspace == null || workspace.index().roots().isEmpty()) {
+      return Optional.empty();
+    }
+    ComputeScope scope = ComputeScope.all().inBucket(task.getUserBucket(), task.getUserBuckets());
+    if (task.getPropertyIds().isEmpty()) {
+      return Optional.of(scope);
+    }
+    // A property deleted since planning simply drops out of the scope.
+    Set<String> properties = new HashSet<>(task.getPropertyIds());
+    properties.retainAll(workspace.index().roots().keySet());
+    return properties.isEmpty() ? Optional.empty() : Optional.of(scope.withProperties(properties));
+  }
+
+  private static ProcessingWindow window(ComputeTask task) {
+    return new ProcessingWindow(task.getWindowFromMs(), task.getWindowToMs());
+  }
+
+  private static long now(ComputeTask task) {
+    return Math.max(task.getNowMs(), task.getWindowToMs());
+  }
+
+  private static long rows(ComputeResult result) {
+    return result.stateRows() + result.backfillRows() + result.assignmentsWritten();
   }
 
   /** The planner's count of the window's events: its estimate is that count times the properties in scope. */

@@ -26,6 +26,8 @@ public final class SinkMetrics {
   private final Map<Boolean, Counter> failed = new ConcurrentHashMap<>();
   private final Map<FailureCause, Counter> retries = new EnumMap<>(FailureCause.class);
   private final Counter rerun;
+  private final io.micrometer.core.instrument.DistributionSummary batchSize;
+  private final Counter batchesFailed;
 
   public SinkMetrics(MeterRegistry registry) {
     this.registry = registry;
@@ -41,6 +43,10 @@ public final class SinkMetrics {
     }
     rerun = Counter.builder("granular.sink.tasks.rerun")
         .description("tasks a previous owner of the partition accepted and never reported, run again here").register(registry);
+    batchSize = io.micrometer.core.instrument.DistributionSummary.builder("granular.sink.batch.tasks")
+        .description("small tasks of distinct workspaces run together in one slot, per batch").register(registry);
+    batchesFailed = Counter.builder("granular.sink.batches.failed")
+        .description("batches that failed and whose tasks then ran one at a time").register(registry);
     for (FailureCause cause : FailureCause.values()) {
       retries.put(cause, Counter.builder("granular.sink.statement.retries").tag("cause", cause.tag())
           .description("failed compute statements tried again within the task's attempt").register(registry));
@@ -81,6 +87,15 @@ public final class SinkMetrics {
   /** A task attempt that ended, whether or not it ran (one whose definitions do not compile fails at once). */
   void attempted(boolean priority, boolean success) {
     (success ? succeeded : failed).get(priority).increment();
+  }
+
+  /** A batch of {@code tasks} ended on this partition: its one slot's statements are no longer in flight. */
+  void batchEnded(int partition, int tasks, boolean success) {
+    inFlight.of(partition).decrementAndGet();
+    batchSize.record(tasks);
+    if (!success) {
+      batchesFailed.increment();
+    }
   }
 
   /** A task found in the outbox of a partition this instance took over: it runs again. */

@@ -17,6 +17,9 @@ final class SlotBook<T, R> {
   private final int slots;
   private final TaskQueue<Slot<T, R>> queue;
   private final Set<Slot<T, R>> running = new LinkedHashSet<>();
+  /** Running tasks that share a slot with the task they were batched with: they hold no slot of their own. */
+  private final Set<Slot<T, R>> companions = new LinkedHashSet<>();
+  private int slotsInUse;
   private final Set<Slot<T, R>> finished = new LinkedHashSet<>();
   private int priorityRunning;
   private boolean closed;
@@ -46,30 +49,52 @@ final class SlotBook<T, R> {
     return slot;
   }
 
-  /** Moves to RUNNING every waiting task that may start now: never more than K running, priority within K-1 while normal tasks wait. */
+  /** Moves to RUNNING every waiting task that may start now: never more than K slots in use, priority within K-1 while normal tasks wait. */
   List<Slot<T, R>> start() {
     List<Slot<T, R>> started = new ArrayList<>();
-    while (!closed && running.size() < slots) {
+    while (!closed && slotsInUse < slots) {
       Slot<T, R> next = queue.next(priorityRunning);
       if (next == null) {
         break;
       }
       next.move(DeliveryState.RUNNING);
       running.add(next);
+      slotsInUse++;
       priorityRunning += next.priority() ? 1 : 0;
       started.add(next);
     }
     return started;
   }
 
-  /** RUNNING to ACKED or FAILED, freeing the slot. False when the slot was dropped meanwhile: a late result is discarded. */
+  /**
+   * Moves to RUNNING, in the slot of {@code leader} (a normal task just started), up to {@code max} waiting normal
+   * tasks that {@code joins} accepts: they run as one batch and hold no slot of their own, so the cap K still bounds
+   * what runs at once. Priority tasks never join, and none waits for a batch to form: only tasks already waiting join.
+   */
+  List<Slot<T, R>> join(Slot<T, R> leader, int max, java.util.function.Predicate<T> joins) {
+    if (leader.state() != DeliveryState.RUNNING || leader.priority() || companions.contains(leader)) {
+      throw new IllegalStateException("only a running normal task that leads its slot takes companions");
+    }
+    List<Slot<T, R>> joined = queue.pollNormal(slot -> joins.test(slot.task()), max);
+    for (Slot<T, R> slot : joined) {
+      slot.move(DeliveryState.RUNNING);
+      running.add(slot);
+      companions.add(slot);
+    }
+    return joined;
+  }
+
+  /** RUNNING to ACKED or FAILED, freeing the slot (a companion frees none). False when the slot was dropped meanwhile: a late result is discarded. */
   boolean finish(Slot<T, R> slot, boolean success, R result) {
     if (slot.state() == DeliveryState.DROPPED) {
       return false;
     }
     slot.move(success ? DeliveryState.ACKED : DeliveryState.FAILED);
     running.remove(slot);
-    priorityRunning -= slot.priority() ? 1 : 0;
+    if (!companions.remove(slot)) {
+      slotsInUse--;
+      priorityRunning -= slot.priority() ? 1 : 0;
+    }
     slot.result(result);
     finished.add(slot);
     return true;
@@ -108,8 +133,10 @@ final class SlotBook<T, R> {
     running.forEach(s -> s.move(DeliveryState.DROPPED));
     finished.forEach(s -> s.move(DeliveryState.DROPPED));
     running.clear();
+    companions.clear();
     finished.clear();
     priorityRunning = 0;
+    slotsInUse = 0;
   }
 
   private void requireOpen() {

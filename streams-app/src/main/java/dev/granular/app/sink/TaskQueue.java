@@ -42,6 +42,22 @@ final class TaskQueue<T> {
     return (isPriority ? priority : normal).size();
   }
 
+  /**
+   * Removes and returns, in queue order, up to {@code max} waiting normal tasks that {@code joins} accepts (it is
+   * asked once per task, in order, until {@code max} are taken): the companions of a batch.
+   */
+  java.util.List<T> pollNormal(java.util.function.Predicate<T> joins, int max) {
+    java.util.List<T> taken = new java.util.ArrayList<>();
+    for (java.util.Iterator<T> it = normal.iterator(); it.hasNext() && taken.size() < max; ) {
+      T task = it.next();
+      if (joins.test(task)) {
+        it.remove();
+        taken.add(task);
+      }
+    }
+    return taken;
+  }
+
   /** The task to start in a free slot, or null when none waits; callers check a slot is free. */
   T next(int priorityInFlight) {
     boolean normalWaits = !normal.isEmpty();

@@ -4,7 +4,10 @@ import dev.granular.app.definitions.CompiledWorkspace;
 import dev.granular.app.support.CommitBarrier;
 import dev.granular.avro.ComputeTask;
 import dev.granular.avro.TaskResult;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Consumer;
@@ -22,33 +25,42 @@ public final class TaskSlots extends CommitBarrier {
   /** A finished task: its result record and the assignment changes it found. */
   public record Finished(TaskResult result, ChangeRecords changes) {}
 
-  private record Job(ComputeTask task, CompiledWorkspace workspace) {}
-
   private static final int MAX_PRIORITY_STREAK = 3;
 
   private final int slots;
+  private final int maxBatch;
   private final TaskWork work;
   private final SinkMetrics metrics;
   private final LongSupplier clock;
-  private SlotBook<Job, Finished> book;
+  private SlotBook<TaskWork.Job, Finished> book;
   private ExecutorService workers;
   private int partition;
 
   public TaskSlots(String name, int slots, TaskWork work, SinkMetrics metrics, LongSupplier clock) {
+    this(name, slots, 1, work, metrics, clock);
+  }
+
+  /** @param maxBatch most tasks one slot runs together (small tasks of distinct workspaces); 1 runs each alone */
+  public TaskSlots(String name, int slots, int maxBatch, TaskWork work, SinkMetrics metrics, LongSupplier clock) {
     super(name);
     this.slots = slots;
+    this.maxBatch = maxBatch;
     this.work = work;
     this.metrics = metrics;
     this.clock = clock;
     this.book = new SlotBook<>(slots, MAX_PRIORITY_STREAK);
   }
 
-  /** Queues the task; blocks while {@code 2K} tasks are already accepted and unfinished (backpressure). */
+  /**
+   * Queues the task; blocks while {@code 2K} tasks are already accepted and unfinished (backpressure), or, for a task
+   * that may join a batch, {@code 2K} batches' worth, so that batches can form from what waits.
+   */
   public synchronized void accept(ComputeTask task, CompiledWorkspace workspace) throws InterruptedException {
-    while (book.unfinished() >= 2 * slots) {
+    int limit = 2 * slots * (batchable(new TaskWork.Job(task, workspace)) ? maxBatch : 1);
+    while (book.unfinished() >= limit) {
       wait();
     }
-    book.accept(new Job(task, workspace), task.getPriority());
+    book.accept(new TaskWork.Job(task, workspace), task.getPriority());
     startReady();
   }
 
@@ -61,16 +73,16 @@ public final class TaskSlots extends CommitBarrier {
   /** Records a failed attempt without running it, e.g. when the workspace cannot be compiled. */
   public synchronized void fail(ComputeTask task, String reason) {
     metrics.attempted(task.getPriority(), false);
-    book.refuse(new Job(task, null), task.getPriority(), TaskAttempt.refused(task, reason, clock.getAsLong()));
+    book.refuse(new TaskWork.Job(task, null), task.getPriority(), TaskAttempt.refused(task, reason, clock.getAsLong()));
   }
 
   /** Hands every result finished since the last call to {@code forward}, on the caller's (stream) thread, then marks it DONE. */
   public void forwardFinished(Consumer<Finished> forward) {
-    List<Slot<Job, Finished>> ready;
+    List<Slot<TaskWork.Job, Finished>> ready;
     synchronized (this) {
       ready = book.finished();
     }
-    for (Slot<Job, Finished> slot : ready) {
+    for (Slot<TaskWork.Job, Finished> slot : ready) {
       forward.accept(slot.result());
       synchronized (this) {
         book.delivered(slot);
@@ -93,18 +105,31 @@ public final class TaskSlots extends CommitBarrier {
   }
 
   private void startReady() {
-    for (Slot<Job, Finished> slot : book.start()) {
-      Job job = slot.task();
+    for (Slot<TaskWork.Job, Finished> slot : book.start()) {
+      List<Slot<TaskWork.Job, Finished>> batch = new ArrayList<>(List.of(slot));
+      if (batchable(slot.task()) && !slot.priority()) {
+        Set<String> workspaces = new HashSet<>(Set.of(slot.task().task().getWorkspaceId()));
+        batch.addAll(book.join(slot, maxBatch - 1, job -> batchable(job) && workspaces.add(job.task().getWorkspaceId())));
+      }
+      List<TaskWork.Job> jobs = batch.stream().map(Slot::task).toList();
       workers.execute(() -> {
-        Finished done = TaskAttempt.run(job.task(), job.workspace(), work, metrics, partition, clock);
+        List<Finished> done = TaskAttempt.runBatch(jobs, work, metrics, partition, clock);
         synchronized (this) {
-          if (book.finish(slot, done.result().getSuccess(), done)) {
+          boolean open = true;
+          for (int i = 0; i < batch.size(); i++) {
+            open &= book.finish(batch.get(i), done.get(i).result().getSuccess(), done.get(i));
+          }
+          if (open) {
             startReady();
           }
           notifyAll();
         }
       });
     }
+  }
+
+  private boolean batchable(TaskWork.Job job) {
+    return maxBatch > 1 && !job.task().getPriority() && job.workspace() != null && work.batchable(job.task(), job.workspace());
   }
 
   /** Waits until every accepted task has finished: offsets are committed only after this returns. */

@@ -133,8 +133,8 @@ public final class GranularTopology {
   }
 
   private static void computeSink(StreamsBuilder builder, AppConfig config, Topics topics, Dependencies deps) {
-    builder.addStateStore(Stores.sinkSlots(config.planner().sinkConcurrencyPerPartition(), deps.taskWork(), deps.metrics().sink(),
-        deps.wallClock()));
+    builder.addStateStore(Stores.sinkSlots(config.planner().sinkConcurrencyPerPartition(), config.planner().sinkMaxBatch(),
+        deps.taskWork(), deps.metrics().sink(), deps.wallClock()));
     builder.addStateStore(Stores.sinkUnreported());
     Map<String, KStream<String, SinkOutput>> out = builder
         .stream(topics.computeTasksPriority.name(), Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("priority-tasks-source"))

@@ -98,8 +98,9 @@ public final class Stores {
     return new UnloggedStoreBuilder<>(COMPILED_WORKSPACES, () -> new CompiledWorkspaces(COMPILED_WORKSPACES, 256, compiled));
   }
 
-  public static StoreBuilder<TaskSlots> sinkSlots(int slots, Supplier<TaskWork> work, SinkMetrics metrics, LongSupplier clock) {
-    return new UnloggedStoreBuilder<>(SINK_SLOTS, () -> new TaskSlots(SINK_SLOTS, slots, work.get(), metrics, clock));
+  public static StoreBuilder<TaskSlots> sinkSlots(int slots, int maxBatch, Supplier<TaskWork> work, SinkMetrics metrics,
+      LongSupplier clock) {
+    return new UnloggedStoreBuilder<>(SINK_SLOTS, () -> new TaskSlots(SINK_SLOTS, slots, maxBatch, work.get(), metrics, clock));
   }
 
   private static <V> StoreBuilder<KeyValueStore<String, V>> keyValue(String name, org.apache.kafka.common.serialization.Serde<V> values) {

@@ -52,6 +52,28 @@ class SlotBookTest {
   }
 
   @Test
+  void companionsRunInTheirLeadersSlotAndHoldNoSlotOfTheirOwn() {
+    book.accept("whale0", true);
+    for (String task : List.of("a", "b", "c", "d", "e")) {
+      book.accept(task, false);
+    }
+    List<Slot<String, String>> started = book.start();
+    assertEquals(List.of("whale0", "a", "b"), tasks(started));
+    assertThrows(IllegalStateException.class, () -> book.join(started.get(0), 1, t -> true), "a priority task batches nothing");
+    List<Slot<String, String>> joined = book.join(started.get(1), 2, t -> !t.equals("d"));
+    assertEquals(List.of("c", "e"), tasks(joined), "waiting normal tasks the rule accepts, in order, up to the most asked");
+    assertTrue(joined.stream().allMatch(s -> s.state() == DeliveryState.RUNNING));
+    assertEquals(List.of(), book.start(), "the K slots are still the three leaders'");
+    assertEquals(4, book.running(false));
+    assertEquals(6, book.unfinished());
+    book.finish(joined.get(0), true, "ok");
+    assertEquals(List.of(), book.start(), "a companion finishing frees no slot");
+    book.finish(started.get(1), true, "ok");
+    assertEquals(List.of("d"), tasks(book.start()), "the leader finishing frees its slot");
+    assertThrows(IllegalStateException.class, () -> book.join(joined.get(1), 1, t -> true), "a companion leads no batch");
+  }
+
+  @Test
   void aFailedAttemptIsReportedThenALaterRetryOfThePartIsAcceptedAndRun() {
     Slot<String, String> first = book.accept("plan/part-1/attempt-0", false);
     book.start();
