@@ -80,10 +80,16 @@ public final class PlannerMetrics {
     deadLetters.sent(DeadLetterMetrics.Source.TASKS, DeadLetterMetrics.PARKED);
   }
 
-  /** {@code plan} is summarized: its finish time is the last part's. */
+  /**
+   * {@code plan} is summarized: its finish time is the last part's. A plan over no received event (a window ending
+   * at 0, e.g. new definitions before any event) has no freshness: counted from time 0 it would read as 56 years and,
+   * summed in nanoseconds, overflow the histogram's sum.
+   */
   void completed(Plan plan) {
     completed.increment();
-    freshness.record(Duration.ofMillis(Math.max(0, plan.getFinishedAtMs() - plan.getWindowToMs())));
+    if (plan.getWindowToMs() > 0) {
+      freshness.record(Duration.ofMillis(Math.max(0, plan.getFinishedAtMs() - plan.getWindowToMs())));
+    }
   }
 
   public double parkedCount() {
