@@ -13,8 +13,9 @@ import java.util.Optional;
 /**
  * Users whose time-dependent predicates may have flipped between {@code sinceMs} and {@code nowMs} with no
  * new event: a windowed count whose window gained or lost an event time, a Within trait time that left the
- * window, a HasBeen run start that crossed its threshold. Each test is a superset, found from state keys or
- * merged states, so no user whose result changed is missed. (AbsoluteTimestamp does not depend on now.)
+ * window, a HasBeen run start that crossed its threshold. Each test is a superset, found from the time index
+ * {@code leaf_times} by key range, so no user whose result changed is missed. (AbsoluteTimestamp does not depend on
+ * now.)
  */
 final class TimeDependentUsers {
   private final Retrying clickHouse;
@@ -29,7 +30,8 @@ final class TimeDependentUsers {
       return Optional.empty();
     }
     List<String> queries = new ArrayList<>();
-    String where = " WHERE workspace_id = " + Sql.string(index.workspaceId()) + " AND " + bucket.sql("user_id");
+    String where = " FROM " + clickHouse.table("leaf_times") + " WHERE workspace_id = " + Sql.string(index.workspaceId())
+        + " AND " + bucket.sql("user_id");
     LeafView leaves = new LeafView(index, new LeafStates());
     for (Criterion c : criteria) {
       if (c.kind() == CriterionKind.PERFORMED && LeafNeeds.withinMs(c) > 0) {
@@ -39,21 +41,19 @@ final class TimeDependentUsers {
         range(since(sinceMs + 1), nowMs, ranges);
         range(since(sinceMs - w), nowMs - w - 1, ranges);
         if (!ranges.isEmpty()) {
-          queries.add("SELECT DISTINCT user_id FROM " + clickHouse.table("leaf_counts") + where + " AND leaf_id = "
-              + leaves.leaf(c, LeafKind.PERFORMED_TIMES) + " AND (" + String.join(" OR ", ranges) + ")");
+          queries.add("SELECT DISTINCT user_id" + where + " AND leaf_id = " + leaves.leaf(c, LeafKind.PERFORMED_TIMES)
+              + " AND (" + String.join(" OR ", ranges) + ")");
         }
       } else if (c.kind() == CriterionKind.TRAIT) {
         Operator op = SpecReader.operator(c.spec().get("operator"));
         if (op instanceof Operator.Within within) {
           long w = within.windowMs(); // member while time >= t - w: leaves when time is in [since - w, now - w)
-          queries.add("SELECT user_id FROM " + clickHouse.table("leaf_latest") + where + " AND leaf_id = "
-              + leaves.leaf(c, LeafKind.TRAIT_LAST) + " GROUP BY user_id HAVING tupleElement(maxMerge(latest), 5) >= "
-              + (sinceMs - w) + " AND tupleElement(maxMerge(latest), 5) < " + (nowMs - w));
+          queries.add("SELECT DISTINCT user_id" + where + " AND leaf_id = " + leaves.leaf(c, LeafKind.TRAIT_LAST)
+              + " AND time_ms >= " + (sinceMs - w) + " AND time_ms < " + (nowMs - w));
         } else if (op instanceof Operator.HasBeen hasBeen) {
           long w = hasBeen.windowMs(); // flips when the run start is in (since - w, now - w]; any entry there
-          queries.add("SELECT user_id FROM " + clickHouse.table("leaf_history") + where + " AND leaf_id = "
-              + leaves.leaf(c, LeafKind.TRAIT_HISTORY) + " GROUP BY user_id HAVING arrayExists(e -> toInt64(tupleElement(e, 1)) > "
-              + (sinceMs - w) + " AND toInt64(tupleElement(e, 1)) <= " + (nowMs - w) + ", groupUniqArrayMerge(entries))");
+          queries.add("SELECT DISTINCT user_id" + where + " AND leaf_id = " + leaves.leaf(c, LeafKind.TRAIT_HISTORY)
+              + " AND time_ms > " + (sinceMs - w) + " AND time_ms <= " + (nowMs - w));
         }
       }
     }
@@ -64,10 +64,10 @@ final class TimeDependentUsers {
     return Math.max(0, ms);
   }
 
-  /** bucket in [low, high] on the UInt64 bucket column; nothing when empty. */
+  /** An event time in [low, high]; nothing when empty. */
   private static void range(long low, long high, List<String> out) {
     if (high >= low) {
-      out.add("(bucket >= " + low + " AND bucket <= " + high + ")");
+      out.add("(time_ms >= " + low + " AND time_ms <= " + high + ")");
     }
   }
 }

@@ -32,6 +32,36 @@ final class LeafStateSchema {
     return statements;
   }
 
+  /**
+   * {@code leaf_times}: which users have a time (a windowed count's event-time bucket, a trait's value time, a
+   * history entry's time) in a range, keyed so that the range is read, not the leaf's every user. Time-dependent
+   * resolution asks exactly that each tick, and the states, keyed by user first, made it read all of a leaf's users
+   * (P6: the costliest statements; P3: a tick's reads grew with the history). Fed from the same input rows as the
+   * states by views, created before the backfill from the states, so no row is missed (a repeat folds away).
+   * A trait's value times are indexed all, not only the latest: resolution takes the users found as candidates
+   * and decides them exactly, so a superset is correct.
+   */
+  static List<String> timeIndex() {
+    String noTime = String.valueOf(Long.MIN_VALUE + 1); // LeafInputRows.NO_TIME is MIN_VALUE: no time at all
+    return List.of(
+        "CREATE TABLE IF NOT EXISTS {db}.leaf_times (workspace_id String, leaf_id UInt32, time_ms Int64, user_id String)"
+            + " ENGINE = ReplacingMergeTree() ORDER BY (workspace_id, leaf_id, time_ms, user_id)",
+        "CREATE MATERIALIZED VIEW IF NOT EXISTS {db}.leaf_times_counts_mv TO {db}.leaf_times AS SELECT workspace_id,"
+            + " leaf_id, toInt64(bucket) AS time_ms, user_id FROM {db}.leaf_counts_input WHERE bucket > 0",
+        "CREATE MATERIALIZED VIEW IF NOT EXISTS {db}.leaf_times_latest_mv TO {db}.leaf_times AS SELECT workspace_id,"
+            + " leaf_id, value_time_ms AS time_ms, user_id FROM {db}.leaf_latest_input WHERE value_time_ms >= " + noTime,
+        "CREATE MATERIALIZED VIEW IF NOT EXISTS {db}.leaf_times_history_mv TO {db}.leaf_times AS SELECT workspace_id,"
+            + " leaf_id, toInt64(event_time_ms) AS time_ms, user_id FROM {db}.leaf_history_input",
+        "INSERT INTO {db}.leaf_times SELECT workspace_id, leaf_id, toInt64(bucket), user_id FROM {db}.leaf_counts"
+            + " WHERE bucket > 0 GROUP BY workspace_id, leaf_id, bucket, user_id",
+        "INSERT INTO {db}.leaf_times SELECT workspace_id, leaf_id, t, user_id FROM (SELECT workspace_id, leaf_id, user_id,"
+            + " tupleElement(maxMerge(latest), 5) AS t FROM {db}.leaf_latest GROUP BY workspace_id, leaf_id, user_id)"
+            + " WHERE t >= " + noTime,
+        "INSERT INTO {db}.leaf_times SELECT workspace_id, leaf_id, toInt64(tupleElement(e, 1)), user_id FROM (SELECT"
+            + " workspace_id, leaf_id, user_id, groupUniqArrayMerge(entries) AS es FROM {db}.leaf_history"
+            + " GROUP BY workspace_id, leaf_id, user_id) ARRAY JOIN es AS e");
+  }
+
   private static void family(List<String> out, String table, String state, String inputColumns, String aggregate,
       String extraKey) {
     String key = "workspace_id, leaf_id, user_id" + (extraKey.isEmpty() ? "" : ", " + extraKey);

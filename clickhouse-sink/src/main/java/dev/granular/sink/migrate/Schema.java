@@ -49,10 +49,13 @@ public final class Schema {
             )
             ENGINE = ReplacingMergeTree()
             ORDER BY (workspace_id, property_id, user_id, as_of_ms)
-            """))
+            """)),
         // Versioned by the compute's as-of time, so a change is a difference from the latest version before
         // it: a repeated compute finds the same changes and has nothing new to write. A row is written only
         // when the value differs from the latest one (segments: none = 'false'; properties: none = '').
+        new Migration("0004_leaf_times", LeafStateSchema.timeIndex())
+        // Time-dependent resolution reads users by time range from this index, not all of a leaf's users from the
+        // states; an existing database gets it in place, backfilled from the states (LeafStateSchema.timeIndex).
     );
   }
 }

@@ -18,12 +18,18 @@ public final class ScratchDatabase implements AutoCloseable {
 
   /** @param prefix the name's start, a plain identifier; a random suffix keeps concurrent runs apart */
   public static ScratchDatabase create(ClickHouseSettings server, String prefix) {
+    return create(server, prefix, dev.granular.sink.migrate.Schema.migrations());
+  }
+
+  /** With only {@code migrations} applied: a database as an older release left it. */
+  public static ScratchDatabase create(ClickHouseSettings server, String prefix,
+      java.util.List<dev.granular.sink.migrate.Migration> migrations) {
     byte[] suffix = new byte[6];
     RANDOM.nextBytes(suffix);
     String name = Sql.identifier(prefix + "_" + HexFormat.of().formatHex(suffix));
     ClickHouse clickHouse = new ClickHouse(server.withDatabase(name));
     try {
-      new Migrator(clickHouse).migrate();
+      new Migrator(clickHouse, migrations).migrate();
     } catch (RuntimeException e) {
       drop(clickHouse);
       throw e;
