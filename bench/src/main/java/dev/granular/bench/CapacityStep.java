@@ -14,9 +14,11 @@ import java.util.OptionalLong;
  * @param rssBytes         the app's resident set (VmRSS) at the end of the measured period
  * @param backlogSeconds   events the app had not yet read at the end of the measured period, in seconds of the
  *                         offered rate: how far ingest had fallen behind
+ * @param plansPerSecond   plans of every workspace that completed in the measured period, per second: with a plan per
+ *                         workspace per cycle, how often each workspace can be brought up to date
  */
 public record CapacityStep(long offeredRate, double achievedRate, Freshness.Stats freshness, OptionalDouble appCpuCores,
-    OptionalDouble machineCpuBusy, OptionalLong rssBytes, OptionalDouble backlogSeconds) {
+    OptionalDouble machineCpuBusy, OptionalLong rssBytes, OptionalDouble backlogSeconds, OptionalDouble plansPerSecond) {
 
   /** The producer fell more than 5 % short of the offered rate: the step measured less load than it names. */
   public boolean underProduced() {

@@ -101,6 +101,8 @@ final class CapacityStepRun implements AutoCloseable {
     OptionalLong backlog = ingest.records(); // after the flush, so every record sent is on the topic
     long observedAtMs = System.currentTimeMillis();
     plans.refresh();
+    long untilFinal = untilMs;
+    long completedInPeriod = plans.completedSince(fromMs).stream().filter(p -> p.finishedAtMs() <= untilFinal).count();
     List<PlanFollower.Completed> small = plans.completedSince(fromMs).stream()
         .filter(p -> !p.workspaceId().equals(whaleId)).toList();
     List<EventDelays.Bucket> delays = EventDelays.of(ch, small, whaleId, fromMs, untilMs, observedAtMs);
@@ -115,7 +117,8 @@ final class CapacityStepRun implements AutoCloseable {
         ? Ratio.of(cpuAfter.get().minus(cpuBefore.get()).toNanos() / 1e9, seconds) : OptionalDouble.empty();
     return new CapacityStep(rate, sent.records() / seconds,
         StepFreshness.stats(delays, missing, observedAtMs - untilMs + 1), cores, CpuTicks.busyShare(ticksBefore, ticksAfter),
-        rss, backlog.isPresent() ? Ratio.of(backlog.getAsLong(), rate) : OptionalDouble.empty());
+        rss, backlog.isPresent() ? Ratio.of(backlog.getAsLong(), rate) : OptionalDouble.empty(),
+        Ratio.of(completedInPeriod, (untilMs - fromMs) / 1000.0));
   }
 
   /**

@@ -15,15 +15,15 @@ final class CapacityTable {
   static String markdown(List<CapacityStep> steps, String chartFile) {
     StringBuilder md = new StringBuilder("## P6 capacity curve\n\n![P6 capacity curve](").append(chartFile).append(")\n\n");
     md.append("| offered events/s | achieved events/s | small p50 | small p99 | events sampled | ingest behind"
-        + " | app CPU | machine CPU busy | app RSS | step |\n|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|\n");
+        + " | plans completed/s | app CPU | machine CPU busy | app RSS | step |\n|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|\n");
     for (CapacityStep s : steps) {
       Freshness.Stats f = s.freshness();
-      md.append(String.format(Locale.ROOT, "| %,d | %,.0f%s | %s | %s | %s | %s | %s | %s | %s | %s |%n",
+      md.append(String.format(Locale.ROOT, "| %,d | %,.0f%s | %s | %s | %s | %s | %s | %s | %s | %s | %s |%n",
           s.offeredRate(), s.achievedRate(), s.underProduced() ? " (short)" : "", f == null ? NOT_MEASURED : (f.exact() ? "" : "≥ ") + seconds(f.p50()),
           f == null ? NOT_MEASURED : (f.exact() ? "" : "≥ ") + seconds(f.p99()),
           f == null ? "0" : String.format(Locale.ROOT, "%,d", f.count()) + (f.exact() ? ""
               : String.format(Locale.ROOT, " (%,d not visible)", f.censored())),
-          format(s.backlogSeconds(), "%.1f s"), format(s.appCpuCores(), "%.2f cores"),
+          format(s.backlogSeconds(), "%.1f s"), format(s.plansPerSecond(), "%.1f"), format(s.appCpuCores(), "%.2f cores"),
           s.machineCpuBusy().isPresent() ? String.format(Locale.ROOT, "%.0f %%", 100 * s.machineCpuBusy().getAsDouble())
               : NOT_MEASURED,
           s.rssBytes().isPresent() ? String.format(Locale.ROOT, "%,d MiB", s.rssBytes().getAsLong() / 1024 / 1024)
@@ -43,6 +43,7 @@ final class CapacityTable {
             .put("notVisible", s.freshness().censored());
       }
       s.backlogSeconds().ifPresent(v -> o.put("ingestBehindSeconds", Math.round(v * 10) / 10.0));
+      s.plansPerSecond().ifPresent(v -> o.put("plansCompletedPerSecond", Math.round(v * 10) / 10.0));
       s.appCpuCores().ifPresent(v -> o.put("appCpuCores", Math.round(v * 100) / 100.0));
       s.machineCpuBusy().ifPresent(v -> o.put("machineCpuBusy", Math.round(v * 100) / 100.0));
       s.rssBytes().ifPresent(v -> o.put("appRssBytes", v));

@@ -15,7 +15,7 @@ class CapacityCurveTest {
   static CapacityStep step(long rate, long p99Ms, double backlogSeconds) {
     Freshness.Stats f = p99Ms < 0 ? null : new Freshness.Stats(100, p99Ms / 2, p99Ms, p99Ms, 0);
     return new CapacityStep(rate, rate, f, OptionalDouble.of(1.2), OptionalDouble.of(0.9), OptionalLong.of(300L << 20),
-        OptionalDouble.of(backlogSeconds));
+        OptionalDouble.of(backlogSeconds), OptionalDouble.of(20));
   }
 
   @Test
@@ -26,7 +26,7 @@ class CapacityCurveTest {
         "fresh plans but 10.5 s of events unread");
     assertEquals(CapacityCurve.Outcome.NOT_MEASURED, CapacityCurve.outcome(step(5_000, -1, 0)));
     CapacityStep unreadableBacklog = new CapacityStep(5_000, 5_000, new Freshness.Stats(10, 1_000, 3_000, 3_000, 0),
-        OptionalDouble.empty(), OptionalDouble.empty(), OptionalLong.empty(), OptionalDouble.empty());
+        OptionalDouble.empty(), OptionalDouble.empty(), OptionalLong.empty(), OptionalDouble.empty(), OptionalDouble.empty());
     assertEquals(CapacityCurve.Outcome.HELD, CapacityCurve.outcome(unreadableBacklog));
   }
 
