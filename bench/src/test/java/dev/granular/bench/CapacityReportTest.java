@@ -31,11 +31,12 @@ class CapacityReportTest {
     assertTrue(Files.readString(files.get(2)).startsWith("<svg"));
     String md = Files.readString(dir.resolve("BENCHMARKS.md"));
     assertTrue(md.contains("![P6 capacity curve](bench-capacity.svg)"), md);
-    assertTrue(md.contains("| 10,000 | 10,000 | 6.0 s | 12.0 s | 100 | 2.0 s | 1.20 cores | 90 % | 300 MiB | missed |"), md);
+    assertTrue(md.contains("| 10,000 | 10,000 | 6.0 s | 12.0 s | 100 | 2.0 s | 20.0 | 1.20 cores | 90 % | 300 MiB | missed |"), md);
     assertTrue(md.contains("| 20,000 | 20,000 | not measured | not measured | 0 |"), md);
     JsonNode json = new ObjectMapper().readTree(dir.resolve("benchmarks.json").toFile());
     assertEquals(3, json.get("capacity").size());
     assertEquals(12_000, json.get("capacity").get(1).get("p99Ms").asLong());
+    assertEquals(20.0, json.get("capacity").get(1).get("plansCompletedPerSecond").asDouble());
     assertFalse(json.get("capacity").get(2).has("p99Ms"), "an unmeasured step has no p99, not 0");
     assertEquals(dir.resolve("bench-full-capacity.svg"), ReportWriter.write(report("full", steps), dir).get(2));
   }
