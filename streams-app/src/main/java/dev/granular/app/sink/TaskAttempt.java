@@ -15,15 +15,13 @@ final class TaskAttempt {
       int partition, LongSupplier clock) {
     int concurrent = metrics.started(partition);
     long start = clock.getAsLong();
-    TaskResult.Builder result = base(task).setInFlightAtStart(concurrent)
-        .setQueueWaitMs(Math.max(0, start - task.getPlannedAtMs())).setReadStartMs(start);
+    TaskResult.Builder result = started(task, concurrent, start);
     ChangeRecords changes = ChangeRecords.none();
     boolean success = false;
     try {
       TaskWork.Outcome outcome = work.run(task, workspace);
       changes = outcome.changes();
-      result.setSuccess(true).setRowsTouched(outcome.rowsTouched()).setChanges(changes.count())
-          .setReadStartMs(outcome.readStartMs()).setWriteStartMs(outcome.writeStartMs());
+      succeeded(result, outcome);
       success = true;
     } catch (RuntimeException | Error e) {
       result.setSuccess(false).setReason(e.getClass().getSimpleName() + ": " + e.getMessage());
@@ -58,9 +56,7 @@ final class TaskAttempt {
       ComputeTask task = jobs.get(i).task();
       TaskWork.Outcome outcome = outcomes.get(i);
       metrics.attempted(task.getPriority(), true);
-      TaskResult result = base(task).setInFlightAtStart(concurrent).setQueueWaitMs(Math.max(0, start - task.getPlannedAtMs()))
-          .setSuccess(true).setRowsTouched(outcome.rowsTouched()).setChanges(outcome.changes().count())
-          .setReadStartMs(outcome.readStartMs()).setWriteStartMs(outcome.writeStartMs()).setFinishedAtMs(clock.getAsLong()).build();
+      TaskResult result = succeeded(started(task, concurrent, start), outcome).setFinishedAtMs(clock.getAsLong()).build();
       finished.add(new TaskSlots.Finished(result, outcome.changes()));
     }
     return finished;
@@ -70,6 +66,17 @@ final class TaskAttempt {
   static TaskSlots.Finished refused(ComputeTask task, String reason, long now) {
     return new TaskSlots.Finished(base(task).setSuccess(false).setReason(reason).setReadStartMs(now).setFinishedAtMs(now).build(),
         ChangeRecords.none());
+  }
+
+  /** An attempt's result as it starts: how many ran at once and how long the task waited. */
+  private static TaskResult.Builder started(ComputeTask task, int concurrent, long start) {
+    return base(task).setInFlightAtStart(concurrent).setQueueWaitMs(Math.max(0, start - task.getPlannedAtMs()))
+        .setReadStartMs(start);
+  }
+
+  private static TaskResult.Builder succeeded(TaskResult.Builder result, TaskWork.Outcome outcome) {
+    return result.setSuccess(true).setRowsTouched(outcome.rowsTouched()).setChanges(outcome.changes().count())
+        .setReadStartMs(outcome.readStartMs()).setWriteStartMs(outcome.writeStartMs());
   }
 
   private static TaskResult.Builder base(ComputeTask task) {

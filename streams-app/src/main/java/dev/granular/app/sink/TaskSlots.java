@@ -107,7 +107,7 @@ public final class TaskSlots extends CommitBarrier {
   private void startReady() {
     for (Slot<TaskWork.Job, Finished> slot : book.start()) {
       List<Slot<TaskWork.Job, Finished>> batch = new ArrayList<>(List.of(slot));
-      if (batchable(slot.task()) && !slot.priority()) {
+      if (batchable(slot.task())) { // never a priority task
         Set<String> workspaces = new HashSet<>(Set.of(slot.task().task().getWorkspaceId()));
         batch.addAll(book.join(slot, maxBatch - 1, job -> batchable(job) && workspaces.add(job.task().getWorkspaceId())));
       }
