@@ -109,7 +109,7 @@ public final class TaskSlots extends CommitBarrier {
       List<Slot<TaskWork.Job, Finished>> batch = new ArrayList<>(List.of(slot));
       if (batchable(slot.task())) { // never a priority task
         Set<String> workspaces = new HashSet<>(Set.of(slot.task().task().getWorkspaceId()));
-        batch.addAll(book.join(slot, maxBatch - 1, job -> batchable(job) && workspaces.add(job.task().getWorkspaceId())));
+        batch.addAll(book.join(slot, companions(), job -> batchable(job) && workspaces.add(job.task().getWorkspaceId())));
       }
       List<TaskWork.Job> jobs = batch.stream().map(Slot::task).toList();
       workers.execute(() -> {
@@ -126,6 +126,16 @@ public final class TaskSlots extends CommitBarrier {
         }
       });
     }
+  }
+
+  /**
+   * A fair share of what waits: the waiting normal tasks spread over all K slots, not all into the first slot that
+   * frees while the others are about to free too (one long batch is slower than K short ones run side by side).
+   * Under a deep queue the share reaches {@code maxBatch - 1}.
+   */
+  private int companions() {
+    int share = Math.floorDiv(book.waiting(false) + 1 + slots - 1, slots) - 1;
+    return Math.min(maxBatch - 1, share);
   }
 
   private boolean batchable(TaskWork.Job job) {

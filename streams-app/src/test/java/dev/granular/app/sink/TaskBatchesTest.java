@@ -29,6 +29,7 @@ import org.junit.jupiter.api.Timeout;
 class TaskBatchesTest {
   private static final CompiledWorkspace DEFINED = new CompiledWorkspace(1, null, null, null);
   private final CountDownLatch firstStarted = new CountDownLatch(1);
+  private final CountDownLatch blockersStarted = new CountDownLatch(2);
   private final CountDownLatch releaseFirst = new CountDownLatch(1);
   private final List<List<String>> batches = new CopyOnWriteArrayList<>();
   private final List<String> alone = new CopyOnWriteArrayList<>();
@@ -37,8 +38,9 @@ class TaskBatchesTest {
     @Override
     public Outcome run(ComputeTask task, CompiledWorkspace workspace) {
       alone.add(task.getWorkspaceId());
-      if (task.getWorkspaceId().equals("first")) {
+      if (task.getWorkspaceId().startsWith("first")) {
         firstStarted.countDown();
+        blockersStarted.countDown();
         try {
           releaseFirst.await();
         } catch (InterruptedException e) {
@@ -91,6 +93,30 @@ class TaskBatchesTest {
     assertTrue(forwarded.stream().allMatch(f -> f.result().getSuccess()));
     assertEquals("a", forwarded.get(2).result().getWorkspaceId().toString());
     assertEquals(3L, forwarded.get(2).result().getRowsTouched(), "each task reports its own outcome from the batch");
+  }
+
+  @Test
+  void aBatchTakesItsFairShareOfTheWaitingTasksSoTheOtherSlotsGetTheirs() throws Exception {
+    TaskSlots two = new TaskSlots("two", 2, 8, work, GranularMetrics.prometheus().sink(), () -> 0L);
+    var context = new MockProcessorContext<>(new Properties(), new TaskId(0, 3), new File("/tmp/granular-task-batches-test"));
+    two.init(context.getStateStoreContext(), two);
+    try {
+      two.accept(task("first"), DEFINED);
+      two.accept(task("first-too"), DEFINED);
+      blockersStarted.await();
+      for (String ws : List.of("a", "b", "c", "d", "e", "f")) {
+        two.accept(task(ws), DEFINED);
+      }
+      releaseFirst.countDown();
+      two.flush();
+      // K = 2 and 6 waiting: the first slot to free takes a and 2 companions (half of 6), not a and 5 while the
+      // other slot frees to nothing; the next takes half of the 3 left, and f runs alone.
+      assertEquals(Set.of(List.of("a", "b", "c"), List.of("d", "e")), Set.copyOf(batches));
+      assertEquals(2, batches.size());
+      assertTrue(alone.contains("f"));
+    } finally {
+      two.close();
+    }
   }
 
   @Test
