@@ -26,6 +26,7 @@ public final class EventParser {
   private static final long MAX_EVENT_TIME_MS = Instant.parse("2105-12-31T23:59:59Z").toEpochMilli();
 
   private final AvroCodec<UserEvent> avro = AvroCodec.of(UserEvent.class);
+  private final PlainEventReader plain = new PlainEventReader(JSON);
   private final int maxPayloadBytes;
   private final int maxFieldLength;
 
@@ -54,6 +55,18 @@ public final class EventParser {
     if (invalid >= 0) {
       return ParseResult.reject(RejectReason.INVALID_UTF8, "not UTF-8 at byte offset " + invalid);
     }
+    UserEvent plain = this.plain.read(value, fallbackTimeMs);
+    return plain != null ? validate(plain) : parseTree(value, fallbackTimeMs);
+  }
+
+  /** The fast path alone: null when the value is not of the plain shape (for tests that compare the two paths). */
+  ParseResult parsePlain(byte[] value, long fallbackTimeMs) {
+    UserEvent event = plain.read(value, fallbackTimeMs);
+    return event == null ? null : validate(event);
+  }
+
+  /** The tree path: every JSON value, with the exact reason for a bad one. */
+  ParseResult parseTree(byte[] value, long fallbackTimeMs) {
     JsonNode root;
     try (JsonParser parser = JSON.createParser(value)) {
       root = JSON.readTree(parser);
