@@ -185,7 +185,7 @@ public final class EventParser {
     return new ParseResult.Valid(e);
   }
 
-  private static EventType eventType(String name) {
+  static EventType eventType(String name) {
     try {
       return EventType.valueOf(name.toLowerCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {

@@ -10,7 +10,6 @@ import dev.granular.avro.UserEvent;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.time.DateTimeException;
-import java.util.Locale;
 
 /**
  * The fast path of {@link EventParser}: reads an event of the plain shape in one pass over its bytes, with no tree,
@@ -72,7 +71,7 @@ final class PlainEventReader {
       if (p.currentToken() != JsonToken.END_OBJECT || p.nextToken() != null) {
         return null;
       }
-      EventType eventType = type == null ? null : eventType(type);
+      EventType eventType = type == null ? null : EventParser.eventType(type);
       Long timestampMs = timestamp == null ? Long.valueOf(fallbackTimeMs) : millis(timestamp);
       if (eventType == null || timestampMs == null) {
         return null;
@@ -90,14 +89,6 @@ final class PlainEventReader {
       g.copyCurrentStructure(p);
     }
     return out.toString();
-  }
-
-  private static EventType eventType(String name) {
-    try {
-      return EventType.valueOf(name.toLowerCase(Locale.ROOT));
-    } catch (IllegalArgumentException e) {
-      return null;
-    }
   }
 
   private static Long millis(String iso) {
