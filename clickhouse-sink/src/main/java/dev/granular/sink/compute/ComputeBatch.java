@@ -35,13 +35,20 @@ final class ComputeBatch {
   private final StateInsert single;
   private final AssignmentResolver resolver;
   private final int maxEvents;
+  private final long maxRowBytes;
 
   ComputeBatch(Retrying clickHouse, StateInsert single, AssignmentResolver resolver) {
     this(clickHouse, single, resolver, MAX_EVENTS);
   }
 
   ComputeBatch(Retrying clickHouse, StateInsert single, AssignmentResolver resolver, int maxEvents) {
+    this(clickHouse, single, resolver, maxEvents, StateInsert.FLUSH_BYTES);
+  }
+
+  /** @param maxRowBytes input rows buffered before they are inserted (tests make it tiny) */
+  ComputeBatch(Retrying clickHouse, StateInsert single, AssignmentResolver resolver, int maxEvents, long maxRowBytes) {
     this.maxEvents = maxEvents;
+    this.maxRowBytes = maxRowBytes;
     this.clickHouse = clickHouse;
     this.events = new WindowEvents(clickHouse);
     this.timeDependent = new TimeDependentUsers(clickHouse);
@@ -73,18 +80,25 @@ final class ComputeBatch {
     }
     LeafInputRows rows = new LeafInputRows("");
     long[] stateRows = new long[tasks.size()];
+    long before = 0;
+    long flushed = 0;
     List<SortedSet<String>> users = new ArrayList<>();
     for (int i = 0; i < tasks.size(); i++) {
       ComputeEngine.Task t = tasks.get(i);
       SortedSet<String> touched = new TreeSet<>(SortedUnion.ORDER);
       Set<String> leaves = t.scope().leaves(t.index());
-      long before = rows.rows();
+
       rows.workspace(t.index().workspaceId());
       for (StoredEvent event : read.get().get(t.index().workspaceId())) {
         touched.add(event.subjectId());
         StateInsert.add(t.index(), leaves, event, rows);
+        if (rows.bytes() > maxRowBytes) {
+          flushed += rows.flush(clickHouse); // a batch's rows grow with its tasks x events x leaves: bounded as alone
+        }
       }
-      stateRows[i] = rows.rows() - before;
+      stateRows[i] = flushed + rows.rows() - before;
+      before = rows.rows();
+      flushed = 0;
       users.add(touched);
     }
     rows.flush(clickHouse);

@@ -25,7 +25,8 @@ public final class StateInsert {
    * window's users from {@code user_events} again (the costliest statement of a small task); beyond, it does.
    */
   static final int SUBJECTS_KEPT = 20_000;
-  private static final long FLUSH_BYTES = 8L << 20;
+  /** Input rows are inserted whenever they reach this size, so a task's memory does not grow with its window. */
+  static final long FLUSH_BYTES = 8L << 20;
   public static final long UNKNOWN_EVENTS = -1;
 
   private final Retrying clickHouse;

@@ -69,6 +69,14 @@ class ComputeBatchIT {
   }
 
   @Test
+  void aBatchWhoseRowsOutgrowTheBufferInsertsThemAsItGoesAndCountsEachTasksOwn() {
+    ComputeBatch batch = batch(ComputeBatch.MAX_EVENTS, 1); // inserted after every row
+    round(T0 + HOUR, 0, null);
+    round(T0 + 2 * HOUR, 3, batch);
+    round(T0 + 4 * HOUR, 4, batch);
+  }
+
+  @Test
   void aBatchRefusesTwoTasksOfOneWorkspace() {
     round(T0 + HOUR, 0, null);
     WorkspaceIndex index = ProfileCompiler.compile(WORKSPACES.get(0), definitions(WORKSPACES.get(0)), baselines.get(WORKSPACES.get(0)));
@@ -104,7 +112,15 @@ class ComputeBatchIT {
     if (batch != null) {
       List<ComputeResult> results = batch.compute(tasks);
       for (int i = 0; i < tasks.size(); i++) {
-        assertEquals(tasks.get(i).index().workspaceId(), results.get(i).workspaceId(), "results in the tasks' order");
+        ComputeEngine.Task t = tasks.get(i);
+        assertEquals(t.index().workspaceId(), results.get(i).workspaceId(), "results in the tasks' order");
+        LeafInputRows own = new LeafInputRows(t.index().workspaceId()); // counted apart, never inserted
+        for (StoredEvent e : events.get(t.index().workspaceId())) {
+          if (e.processingTimeMs() > t.window().fromExclusiveMs() && e.processingTimeMs() <= t.window().toInclusiveMs()) {
+            StateInsert.add(t.index(), t.scope().leaves(t.index()), e, own);
+          }
+        }
+        assertEquals(own.rows(), results.get(i).stateRows(), "the task's own state rows, " + t.index().workspaceId());
       }
     }
     for (String ws : WORKSPACES) {
@@ -121,9 +137,13 @@ class ComputeBatchIT {
   }
 
   private ComputeBatch batch(int maxEvents) {
+    return batch(maxEvents, StateInsert.FLUSH_BYTES);
+  }
+
+  private ComputeBatch batch(int maxEvents, long maxRowBytes) {
     Retrying retrying = new Retrying(fixture.database().clickHouse(), Evaluation.RETRY);
     return new ComputeBatch(retrying, new StateInsert(retrying, StateInsert.PAGE_EVENTS), new AssignmentResolver(retrying),
-        maxEvents);
+        maxEvents, maxRowBytes);
   }
 
   /** Two buys for some users, one for others, and a signup with a plan; hostile ids throughout. */
