@@ -125,7 +125,7 @@ public final class AssignmentResolver {
   private void pass(WorkspaceIndex index, Set<String> properties, Iterable<String> users, long nowMs,
       Consumer<AssignmentChange> changes, Totals totals) {
     LeafNeeds needs = LeafNeeds.of(index, CriteriaWalk.reachable(index, properties), nowMs);
-    UserChunks.forEach(users, chunk -> resolveTogether(List.of(new Share(index, properties, needs, chunk, nowMs, changes, totals))));
+    UserChunks.forEach(users, UserChunks.maxUsers(properties.size()), chunk -> resolveTogether(List.of(new Share(index, properties, needs, chunk, nowMs, changes, totals))));
   }
 
   /**

@@ -26,8 +26,14 @@ import java.util.function.Consumer;
 final class ComputeBatch {
   /** The largest planner-counted window a task may bring to a batch. */
   static final long MAX_TASK_EVENTS = 2_000;
-  /** A batch reading this many event rows is read and computed task by task instead (the counts were off). */
-  static final int MAX_EVENTS = StateInsert.PAGE_EVENTS;
+  /**
+   * Most planner-counted events one statement set reads: a batch over this is run as several, in order. Why: the
+   * window's rows are held in memory, twice (as read and as events), in each of the K slots of every partition at
+   * once; at 20,000 events a slot (make bench-full, P1) the 256 MB heap ran out.
+   */
+  static final long MAX_GROUP_EVENTS = MAX_TASK_EVENTS;
+  /** A group reading this many event rows is read and computed task by task instead (the counts were off). */
+  static final int MAX_EVENTS = (int) (2 * MAX_GROUP_EVENTS);
 
   private final WindowEvents events;
   private final TimeDependentUsers timeDependent;
@@ -73,6 +79,35 @@ final class ComputeBatch {
         throw new IllegalArgumentException("now " + t.nowMs() + " is before the end of window " + t.window());
       }
     }
+    List<ComputeResult> results = new ArrayList<>();
+    for (List<ComputeEngine.Task> group : groups(tasks, ComputeEngine.Task::expectedEvents, MAX_GROUP_EVENTS)) {
+      results.addAll(computeGroup(group));
+    }
+    return results;
+  }
+
+  /** Consecutive groups whose weights add up to at most {@code budget}; an item over it alone. */
+  static <T> List<List<T>> groups(List<T> items, java.util.function.ToLongFunction<T> weight, long budget) {
+    List<List<T>> groups = new ArrayList<>();
+    List<T> group = new ArrayList<>();
+    long sum = 0;
+    for (T item : items) {
+      long w = weight.applyAsLong(item);
+      if (!group.isEmpty() && sum + w > budget) {
+        groups.add(group);
+        group = new ArrayList<>();
+        sum = 0;
+      }
+      group.add(item);
+      sum += w;
+    }
+    if (!group.isEmpty()) {
+      groups.add(group);
+    }
+    return groups;
+  }
+
+  private List<ComputeResult> computeGroup(List<ComputeEngine.Task> tasks) {
     Optional<Map<String, List<StoredEvent>>> read = events.batch(tasks.stream()
         .map(t -> new WindowEvents.Scope(t.index().workspaceId(), t.window(), t.scope().bucket())).toList(), maxEvents);
     if (read.isEmpty()) {
@@ -135,7 +170,7 @@ final class ComputeBatch {
   private List<AssignmentResolver.Totals> resolve(List<ComputeEngine.Task> tasks, List<SortedSet<String>> users) {
     List<AssignmentResolver.Totals> totals = new ArrayList<>();
     List<AssignmentResolver.Share> chunk = new ArrayList<>();
-    int[] size = new int[2]; // users, bytes in the chunk
+    int[] size = new int[3]; // users, bytes, users x properties in the chunk
     for (int i = 0; i < tasks.size(); i++) {
       ComputeEngine.Task t = tasks.get(i);
       AssignmentResolver.Totals total = new AssignmentResolver.Totals();
@@ -144,7 +179,8 @@ final class ComputeBatch {
       if (users.get(i).isEmpty()) {
         continue;
       }
-      if (users.get(i).size() > UserChunks.MAX_USERS || bytes > UserChunks.MAX_BYTES) {
+      int properties = t.scope().properties(t.index()).size();
+      if (users.get(i).size() > UserChunks.maxUsers(properties) || bytes > UserChunks.MAX_BYTES) {
         AssignmentResolver.Counts alone = resolver.resolve(t.index(), t.window(), t.scope(), t.nowMs(), t.changes(),
             Optional.of(users.get(i)));
         total.users = alone.usersResolved();
@@ -152,16 +188,18 @@ final class ComputeBatch {
         total.changes = alone.changes();
         continue;
       }
-      if (size[0] + users.get(i).size() > UserChunks.MAX_USERS || size[1] + bytes > UserChunks.MAX_BYTES) {
+      int cells = users.get(i).size() * Math.max(1, properties);
+      if (size[0] + users.get(i).size() > UserChunks.MAX_USERS || size[1] + bytes > UserChunks.MAX_BYTES
+          || size[2] + cells > UserChunks.MAX_CELLS) {
         resolver.resolveTogether(chunk);
         chunk = new ArrayList<>();
-        size[0] = 0;
-        size[1] = 0;
+        java.util.Arrays.fill(size, 0);
       }
       chunk.add(AssignmentResolver.Share.of(t.index(), t.scope().properties(t.index()), List.copyOf(users.get(i)),
           t.nowMs(), t.changes(), total));
       size[0] += users.get(i).size();
       size[1] += bytes;
+      size[2] += cells;
     }
     if (!chunk.isEmpty()) {
       resolver.resolveTogether(chunk);
