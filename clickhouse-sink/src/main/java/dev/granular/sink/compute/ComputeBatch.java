@@ -2,8 +2,6 @@ package dev.granular.sink.compute;
 
 import dev.granular.sink.compile.WorkspaceIndex;
 import dev.granular.sink.events.StoredEvent;
-import dev.granular.sink.sql.Sql;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
@@ -175,7 +173,7 @@ final class ComputeBatch {
       ComputeEngine.Task t = tasks.get(i);
       AssignmentResolver.Totals total = new AssignmentResolver.Totals();
       totals.add(total);
-      int bytes = users.get(i).stream().mapToInt(u -> Sql.string(u).getBytes(StandardCharsets.UTF_8).length + 2).sum();
+      int bytes = users.get(i).stream().mapToInt(UserChunks::bytes).sum();
       if (users.get(i).isEmpty()) {
         continue;
       }

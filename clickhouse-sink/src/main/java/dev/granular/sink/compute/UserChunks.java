@@ -30,6 +30,11 @@ final class UserChunks {
     return chunks;
   }
 
+  /** What a user adds to a chunk's IN list: the quoted id in UTF-8, and its separator. */
+  static int bytes(String user) {
+    return Sql.string(user).getBytes(StandardCharsets.UTF_8).length + 2;
+  }
+
   /** Users a chunk may hold when each is resolved for {@code properties} properties. */
   static int maxUsers(int properties) {
     return Math.max(1, Math.min(MAX_USERS, MAX_CELLS / Math.max(1, properties)));
@@ -44,7 +49,7 @@ final class UserChunks {
     List<String> current = new ArrayList<>();
     int bytes = 0;
     for (String user : users) {
-      int size = Sql.string(user).getBytes(StandardCharsets.UTF_8).length + 2;
+      int size = bytes(user);
       if (!current.isEmpty() && (current.size() >= maxUsers || bytes + size > MAX_BYTES)) {
         chunk.accept(current);
         current = new ArrayList<>();

@@ -197,11 +197,13 @@ public final class EventParser {
     if (node == null || node.isNull()) {
       return fallbackTimeMs;
     }
-    if (!node.isTextual()) {
-      return null;
-    }
+    return node.isTextual() ? isoMillis(node.asText()) : null;
+  }
+
+  /** An ISO-8601 timestamp's epoch millis; null when it does not parse. */
+  static Long isoMillis(String iso) {
     try {
-      return IsoTimestamp.parseMillis(node.asText());
+      return IsoTimestamp.parseMillis(iso);
     } catch (DateTimeException e) {
       return null;
     }
