@@ -47,6 +47,7 @@ public final class PlannerProcessor extends ContextualProcessor<String, PlannerI
   private KeyValueStore<String, PlannerState> states;
   private LiveStates live;
   private KeyValueStore<String, WorkspaceDefinitions> definitions;
+  private SharedCopy shared;
 
   public PlannerProcessor(Planner planner, PlannerMetrics metrics, Duration schedulerInterval, String stateStore, String definitionsStore,
       String compiledStore, String watermarksStore, int inputPartitions) {
@@ -66,6 +67,7 @@ public final class PlannerProcessor extends ContextualProcessor<String, PlannerI
     states = context.getStateStore(stateStore);
     definitions = context.getStateStore(definitionsStore);
     compiled = context.getStateStore(compiledStore);
+    shared = new SharedCopy(); // per init: a revived task may have aborted what the last one published
     watermarks = new InputWatermarks(context.getStateStore(watermarksStore), inputPartitions);
     live = new LiveStates(LIVE_STATES, states::get, s -> states.put(s.getWorkspaceId(), s));
     try (KeyValueIterator<String, PlannerState> all = states.all()) {
@@ -181,7 +183,7 @@ public final class PlannerProcessor extends ContextualProcessor<String, PlannerI
           update.getDefinitionJson(), String.valueOf(e.getMessage())), timestamp));
       return null;
     }
-    store(workspace, next, timestamp);
+    store(workspace, next);
     return result;
   }
 
@@ -193,6 +195,10 @@ public final class PlannerProcessor extends ContextualProcessor<String, PlannerI
   private void send(PlannerState state, PlannerActions actions) {
     long now = context().currentSystemTimeMs();
     String workspace = state.getWorkspaceId();
+    WorkspaceDefinitions publish = shared.toPublish(workspace, actions.dispatch(), definitions::get);
+    if (publish != null) {
+      context().forward(new Record<>(workspace, (PlannerOutput) new PlannerOutput.Definitions(publish), now));
+    }
     for (var task : actions.dispatch()) {
       metrics.sent(task);
       context().forward(new Record<>(workspace, (PlannerOutput) new PlannerOutput.Task(task), now));
@@ -216,15 +222,14 @@ public final class PlannerProcessor extends ContextualProcessor<String, PlannerI
     if (stored != null && stored.getVersion() == version) {
       WorkspaceDefinitions advanced = compiled.get(stored).withBaseline(stored);
       if (!advanced.equals(stored)) {
-        store(workspace, advanced, context().currentSystemTimeMs());
+        store(workspace, advanced);
       }
     }
   }
 
-  /** Into the planner's store, and onto the topic every instance's global copy reads (the sinks of other partitions). */
-  private void store(String workspace, WorkspaceDefinitions value, long timestamp) {
+  /** Into the planner's store; the global copy gets it when a part leaves the partition ({@link SharedCopy}). */
+  private void store(String workspace, WorkspaceDefinitions value) {
     definitions.put(workspace, value);
-    context().forward(new Record<>(workspace, (PlannerOutput) new PlannerOutput.Definitions(value), timestamp));
   }
 
   /** A partition's heartbeat: workspaces whose latest durable event the low watermark now passes catch up. */

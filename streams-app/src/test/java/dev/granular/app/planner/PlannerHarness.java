@@ -48,6 +48,7 @@ final class PlannerHarness implements AutoCloseable {
   private final TestOutputTopic<String, ComputeTask> normal;
   private final TestOutputTopic<String, ComputeTask> priority;
   private final TestOutputTopic<byte[], byte[]> dlq;
+  private final TestOutputTopic<String, dev.granular.avro.WorkspaceDefinitions> published;
   final List<ComputeTask> sentNormal = new ArrayList<>();
   final List<ComputeTask> sentPriority = new ArrayList<>();
   private final Map<String, Long> eventsTotal = new HashMap<>();
@@ -87,6 +88,13 @@ final class PlannerHarness implements AutoCloseable {
     priority = driver.createOutputTopic(topics.computeTasksPriority.name(), new StringDeserializer(),
         topics.computeTasksPriority.valueSerde().deserializer());
     dlq = driver.createOutputTopic(topics.computeTasksDlq.name(), new ByteArrayDeserializer(), new ByteArrayDeserializer());
+    published = driver.createOutputTopic(topics.workspaceDefinitions.name(), new StringDeserializer(),
+        topics.workspaceDefinitions.valueSerde().deserializer());
+  }
+
+  /** What the planner put on the topic the global copy of definitions reads, since the last call. */
+  List<dev.granular.avro.WorkspaceDefinitions> published() {
+    return published.readValuesToList();
   }
 
   /** Defines {@code n} trait segments s0..s(n-1) in workspace w. */

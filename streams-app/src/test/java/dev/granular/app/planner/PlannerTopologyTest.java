@@ -62,6 +62,36 @@ class PlannerTopologyTest {
   }
 
   @Test
+  void definitionsReachTheGlobalCopyOnlyWhenAPartLeavesTheirPartitionAndOncePerStoredValue() {
+    try (PlannerHarness h = primed(40, 4, 10)) { // 4 definitions received, then a plan of one normal task
+      h.tick(W, 5_000);
+      h.settle(Duration.ofSeconds(1));
+      assertEquals(List.of(), h.published(), "no part left the partition");
+      h.segments(W, 41); // 37 new definitions: the next plan splits
+      h.ingested(W, 1, 6_000);
+      h.tick(W, 7_000);
+      h.collect();
+      var first = h.published();
+      assertEquals(1, first.size(), "one copy before the parts, not one per definition received");
+      long partsVersion = h.sentPriority.get(0).getDefinitionsVersion();
+      assertEquals(partsVersion, first.get(0).getVersion());
+      assertEquals(41, first.get(0).getDefinitions().size());
+      h.settle(Duration.ofSeconds(1)); // completes: the stored baseline moves on, so the next split publishes it
+      h.ingested(W, 1, 8_000);
+      h.tick(W, 9_000);
+      h.settle(Duration.ofSeconds(1));
+      var second = h.published();
+      assertEquals(1, second.size());
+      assertEquals(h.sharedCompile(W).stamp(), dev.granular.app.definitions.CompiledWorkspace.Stamp.of(second.get(0)));
+      h.ingested(W, 1, 10_000);
+      h.tick(W, 11_000);
+      h.settle(Duration.ofSeconds(1));
+      assertTrue(h.sentPriority.size() > 2 * first.size(), "three split plans ran");
+      assertEquals(List.of(), h.published(), "the same stored value is not published twice");
+    }
+  }
+
+  @Test
   void manyEventsAreSplitIntoUserBucketsCoveringEveryBucketOnce() {
     try (PlannerHarness h = primed(100, 4, 1_000)) { // 4,000 > 100
       h.tick(W, 5_000);
