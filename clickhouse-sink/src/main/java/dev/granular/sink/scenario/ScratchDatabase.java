@@ -10,6 +10,12 @@ import java.util.HexFormat;
 /** A freshly migrated database with a random name, dropped on close: where {@code evaluate} runs. */
 public final class ScratchDatabase implements AutoCloseable {
   private static final SecureRandom RANDOM = new SecureRandom();
+  /**
+   * DROP is idempotent, so a failed one is tried again: on a busy ClickHouse 18.16 a drop once outlasted the
+   * client's read timeout (a CI run's teardown), while the same drop a little later took milliseconds.
+   */
+  private static final dev.granular.sink.client.RetryPolicy DROP_RETRY =
+      new dev.granular.sink.client.RetryPolicy(java.time.Duration.ofSeconds(1), java.time.Duration.ofSeconds(10), java.time.Duration.ofMinutes(5));
   private final ClickHouse clickHouse;
 
   private ScratchDatabase(ClickHouse clickHouse) {
@@ -52,7 +58,11 @@ public final class ScratchDatabase implements AutoCloseable {
 
   private static void drop(ClickHouse clickHouse) {
     try {
-      new Migrator(clickHouse).dropDatabase();
+      Migrator migrator = new Migrator(clickHouse);
+      DROP_RETRY.run("DROP DATABASE " + clickHouse.database(), () -> {
+        migrator.dropDatabase();
+        return null;
+      }, () -> { });
     } finally {
       clickHouse.close();
     }

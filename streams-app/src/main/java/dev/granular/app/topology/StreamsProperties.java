@@ -46,6 +46,7 @@ public final class StreamsProperties {
     // Fetch sizes stay at their defaults: a consumer returns a partition's first batch even when it is larger than
     // max.partition.fetch.bytes (KIP-74), and raising that would reserve more heap per partition on every fetch.
     p.put(StreamsConfig.producerPrefix(ProducerConfig.MAX_REQUEST_SIZE_CONFIG), Topics.MAX_DEAD_LETTER_BYTES);
+    p.put(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, BoundedRocksDb.class);
     return p;
   }
 }
