@@ -13,7 +13,7 @@ APP := java $(GRANULAR_JVM_OPTS) -jar $(JAR)
 RUN := .run
 SOURCES := $(shell find avro clickhouse-sink/src streams-app/src test-fixtures/src bench/src config -type f 2>/dev/null) pom.xml */pom.xml
 
-.PHONY: help version build lint test oracle bench bench-full chaos chaos-full services-up services-down migrate run demo demo-stop topology-docs clean
+.PHONY: help version build lint test oracle bench bench-full chaos chaos-full services-up services-down cluster-up cluster-down test-cluster migrate run demo demo-stop topology-docs clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-15s %s\n", $$1, $$2}'
@@ -43,6 +43,23 @@ services-down: ## Stop the services this checkout started
 	-@$(MAKE) --no-print-directory demo-stop
 	@services/kafka.sh down
 	@services/clickhouse.sh down
+
+# The cluster's own ports and directories (.run/cluster), so it runs beside the single-node services.
+CLUSTER_KAFKA = KAFKA_BROKERS=3 KAFKA_PORT=9192 KAFKA_DIR=$(CURDIR)/.run/cluster/kafka
+
+cluster-up: ## Start a 3-broker Kafka (127.0.0.1:9192,9194,9196), ZooKeeper (:2181) and ClickHouse 2 shards x 2 replicas (HTTP :8131-8134)
+	@$(CLUSTER_KAFKA) services/kafka.sh up
+	@services/zookeeper.sh up
+	@services/clickhouse-cluster.sh up
+
+test-cluster: ## Integration tests on the local cluster (run make cluster-up first)
+	$(MVN) install -DskipTests
+	$(MVN) -pl clickhouse-sink surefire:test -Dtest='Cluster*IT' -Dtest.excludedGroups=none -Dsurefire.printSummary=true
+
+cluster-down: ## Stop the cluster this checkout started
+	@services/clickhouse-cluster.sh down
+	@services/zookeeper.sh down
+	@$(CLUSTER_KAFKA) services/kafka.sh down
 
 migrate: build ## Create the ClickHouse database/tables and Kafka topics (idempotent)
 	$(GRANULAR) migrate

@@ -44,6 +44,11 @@ public record ClickHouseSettings(String url, String user, String password, Strin
     return new ClickHouseSettings(url, user, password, otherDatabase, maxExecutionTime, socketTimeout, tags, maxMemoryUsage);
   }
 
+  /** The same settings for another server: another replica or shard of a cluster. */
+  public ClickHouseSettings withUrl(String otherUrl) {
+    return new ClickHouseSettings(otherUrl, user, password, database, maxExecutionTime, socketTimeout, tags, maxMemoryUsage);
+  }
+
   public ClickHouseSettings withMaxMemoryUsage(long bytes) {
     return new ClickHouseSettings(url, user, password, database, maxExecutionTime, socketTimeout, tags, bytes);
   }

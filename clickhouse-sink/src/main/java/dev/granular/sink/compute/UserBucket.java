@@ -32,7 +32,8 @@ public record UserBucket(int index, int count) {
     return isAll() ? "1" : "halfMD5(" + column + ") % " + count + " = " + index;
   }
 
-  static long halfMd5(String userId) {
+  /** ClickHouse's {@code halfMD5(userId)}: a user's bucket, and in a cluster its shard. */
+  public static long halfMd5(String userId) {
     try {
       byte[] digest = MessageDigest.getInstance("MD5").digest(userId.getBytes(StandardCharsets.UTF_8));
       long value = 0;

@@ -19,10 +19,14 @@ final class MigrateCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     AppConfig config = settings.config();
-    try (ClickHouse clickHouse = new ClickHouse(config.clickHouse())) {
-      List<String> applied = new Migrator(clickHouse).migrate();
-      System.out.println("clickhouse " + config.clickHouse().database() + ": "
-          + (applied.isEmpty() ? "up to date" : "applied " + applied));
+    if (config.cluster().isPresent()) {
+      migrateCluster(config, config.cluster().get());
+    } else {
+      try (ClickHouse clickHouse = new ClickHouse(config.clickHouse())) {
+        List<String> applied = new Migrator(clickHouse).migrate();
+        System.out.println("clickhouse " + config.clickHouse().database() + ": "
+            + (applied.isEmpty() ? "up to date" : "applied " + applied));
+      }
     }
     try (TopicAdmin admin = new TopicAdmin(config.kafka().bootstrapServers())) {
       List<String> created = admin.ensure(new Topics(config.topics()).external(),
@@ -30,5 +34,18 @@ final class MigrateCommand implements Callable<Integer> {
       System.out.println("kafka: " + (created.isEmpty() ? "topics up to date" : "created " + created));
     }
     return 0;
+  }
+
+  /** Through the first replica of each shard; ON CLUSTER reaches every node, so all must be up. */
+  private static void migrateCluster(AppConfig config, dev.granular.sink.cluster.ClusterLayout layout) {
+    List<ClickHouse> shards = layout.shards().stream()
+        .map(replicas -> new ClickHouse(config.clickHouse().withUrl(replicas.get(0)))).toList();
+    try {
+      List<String> applied = new dev.granular.sink.cluster.ClusterMigrator(layout, shards).migrate();
+      System.out.println("clickhouse cluster " + layout.name() + ", database " + config.clickHouse().database() + " ("
+          + layout.shardCount() + " shards): " + (applied.isEmpty() ? "up to date" : "applied " + applied));
+    } finally {
+      shards.forEach(ClickHouse::close);
+    }
   }
 }

@@ -22,7 +22,8 @@ public record AppConfig(
     RetentionSettings retention,
     PlannerSettings planner,
     HttpSettings http,
-    Duration metricsLogInterval) {
+    Duration metricsLogInterval,
+    java.util.Optional<dev.granular.sink.cluster.ClusterLayout> cluster) {
 
   /** The defaults from config/application.conf with environment overrides, optionally under a user file. */
   public static AppConfig load(Path userFile) {
@@ -126,7 +127,22 @@ public record AppConfig(
         r.intIn(p + "sink.max-batch", 1, 256));
     HttpSettings http = new HttpSettings(r.nonBlank(p + "http.bind"), r.intIn(p + "http.port", 0, 65_535),
         r.string(p + "http.advertised-host"));
-    return new AppConfig(kafka, topics, clickHouse, clickHouseRetry, ingest, retention, planner, http, r.duration(p + "metrics.log-interval", Duration.ZERO));
+    return new AppConfig(kafka, topics, clickHouse, clickHouseRetry, ingest, retention, planner, http,
+        r.duration(p + "metrics.log-interval", Duration.ZERO), cluster(r, p + "clickhouse."));
+  }
+
+  /** Cluster mode: on when {@code cluster} names the remote_servers cluster; then {@code shards} lists its replicas. */
+  private static java.util.Optional<dev.granular.sink.cluster.ClusterLayout> cluster(SettingsReader r, String p) {
+    String name = r.string(p + "cluster");
+    var shards = r.shards(p + "shards");
+    if (name.isBlank() != shards.isEmpty()) {
+      throw new InvalidConfigException("invalid settings " + p + "cluster and " + p + "shards: set both (cluster mode) or"
+          + " neither (one server), got cluster \"" + name + "\" and " + shards.size() + " shard(s)");
+    }
+    if (name.isBlank()) {
+      return java.util.Optional.empty();
+    }
+    return java.util.Optional.of(new dev.granular.sink.cluster.ClusterLayout(r.identifier(p + "cluster"), shards));
   }
 
   public record KafkaSettings(String bootstrapServers, String applicationId, int numStreamThreads,

@@ -91,13 +91,8 @@ final class SettingsReader {
 
   String httpUrl(String path) {
     String value = nonBlank(path);
-    try {
-      URI uri = URI.create(value);
-      if (("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null) {
-        return value;
-      }
-    } catch (IllegalArgumentException e) {
-      // fall through to the message below
+    if (isHttpUrl(value)) {
+      return value;
     }
     throw invalid(path, "an http(s) URL such as http://127.0.0.1:8123", value);
   }
@@ -108,6 +103,45 @@ final class SettingsReader {
       throw invalid(path, "a plain identifier (letters, digits, underscore)", value);
     }
     return value;
+  }
+
+  /**
+   * Replica URLs per shard: a HOCON list of lists, or a string with shards separated by ';' and replicas by ','
+   * (the form an environment variable can carry). Empty when the value is empty.
+   */
+  java.util.List<java.util.List<String>> shards(String path) {
+    String expected = "replica URLs per shard, such as [[\"http://h1:8123\", \"http://h2:8123\"], [\"http://h3:8123\"]]"
+        + " or \"http://h1:8123,http://h2:8123;http://h3:8123\"";
+    java.util.List<java.util.List<String>> shards = new java.util.ArrayList<>();
+    if (config.getValue(path).valueType() == com.typesafe.config.ConfigValueType.LIST) {
+      for (Object shard : read(path, expected, config::getAnyRefList)) {
+        if (!(shard instanceof java.util.List<?> replicas)) {
+          throw invalid(path, expected, config.getValue(path).render());
+        }
+        shards.add(replicas.stream().map(String::valueOf).toList());
+      }
+    } else if (!string(path).isBlank()) {
+      for (String shard : string(path).split(";")) {
+        shards.add(java.util.Arrays.stream(shard.split(",")).map(String::strip).toList());
+      }
+    }
+    for (var replicas : shards) {
+      for (String url : replicas) {
+        if (!isHttpUrl(url)) {
+          throw invalid(path, expected, config.getValue(path).render());
+        }
+      }
+    }
+    return shards;
+  }
+
+  private static boolean isHttpUrl(String value) {
+    try {
+      URI uri = URI.create(value);
+      return ("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null;
+    } catch (IllegalArgumentException e) {
+      return false;
+    }
   }
 
   private InvalidConfigException invalid(String path, String expected, ConfigException cause) {

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,6 +23,31 @@ class AppConfigTest {
     assertEquals(2, c.kafka().numStreamThreads());
     assertEquals(14, c.retention().days());
     assertEquals("user-events", c.topics().userEvents());
+  }
+
+  @Test
+  void clusterModeIsOffByDefaultAndTakesItsShardsAsAListOfListsOrAString(@TempDir Path dir) throws IOException {
+    assertTrue(AppConfig.load(null, Map.of()).cluster().isEmpty());
+    Path file = dir.resolve("cluster.conf");
+    Files.writeString(file, "granular.clickhouse.cluster = granular\ngranular.clickhouse.shards = [[\"http://127.0.0.1:8131\","
+        + " \"http://127.0.0.1:8132\"], [\"http://127.0.0.1:8133\"]]\n");
+    var fromFile = AppConfig.load(file).cluster().orElseThrow();
+    assertEquals(List.of(List.of("http://127.0.0.1:8131", "http://127.0.0.1:8132"), List.of("http://127.0.0.1:8133")), fromFile.shards());
+    var fromEnvForm = AppConfig.load(null, Map.of("granular.clickhouse.cluster", "granular",
+        "granular.clickhouse.shards", "http://127.0.0.1:8131, http://127.0.0.1:8132;http://127.0.0.1:8133")).cluster().orElseThrow();
+    assertEquals(fromFile, fromEnvForm);
+  }
+
+  @Test
+  void aHalfConfiguredOrHostileClusterFailsFastNamingTheKeys() {
+    var half = assertThrows(InvalidConfigException.class, () -> AppConfig.load(null, Map.of("granular.clickhouse.cluster", "granular")));
+    assertTrue(half.getMessage().contains("granular.clickhouse.shards"), half.getMessage());
+    var badUrl = assertThrows(InvalidConfigException.class, () -> AppConfig.load(null, Map.of("granular.clickhouse.cluster", "granular",
+        "granular.clickhouse.shards", "http://127.0.0.1:8131;ftp://x")));
+    assertTrue(badUrl.getMessage().contains("granular.clickhouse.shards"), badUrl.getMessage());
+    var hostile = assertThrows(InvalidConfigException.class, () -> AppConfig.load(null, Map.of("granular.clickhouse.cluster",
+        "c' ON CLUSTER x; DROP DATABASE y; --", "granular.clickhouse.shards", "http://127.0.0.1:8131")));
+    assertTrue(hostile.getMessage().contains("granular.clickhouse.cluster"), hostile.getMessage());
   }
 
   @Test

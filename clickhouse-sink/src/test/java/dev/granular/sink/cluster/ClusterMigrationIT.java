@@ -1,0 +1,100 @@
+package dev.granular.sink.cluster;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.granular.sink.client.ClickHouse;
+import dev.granular.sink.sql.Sql;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.TreeSet;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/** On the local cluster (`make cluster-up`; run by `make test-cluster`): the schema, its replication and its shards. */
+@Tag("cluster")
+class ClusterMigrationIT {
+  private static final List<String> HOSTILE_USERS = List.of("plain", "o'brien", "back\\slash", "'); DROP TABLE x; --",
+      "tab\there", "new\nline", "emoji \uD83D\uDE80", "`ticks`", "{db}", "null", "");
+  private final String db = "granular_cluster_it_" + HexFormat.of().formatHex(new SecureRandom().generateSeed(4));
+  private final List<ClickHouse> clients = new ArrayList<>();
+
+  @AfterEach
+  void drop() {
+    new ClusterMigrator(TestCluster.LAYOUT, shards(0)).dropDatabase();
+    clients.forEach(ClickHouse::close);
+  }
+
+  @Test
+  void migrateMakesReplicatedShardTablesAndDistributedReadsOnEveryNodeAndIsIdempotent() {
+    ClusterMigrator migrator = new ClusterMigrator(TestCluster.LAYOUT, shards(0));
+    assertEquals(4, migrator.migrate().size());
+    for (List<String> replicas : TestCluster.LAYOUT.shards()) {
+      for (String url : replicas) {
+        ClickHouse node = client(url);
+        assertEquals("ReplicatedReplacingMergeTree", engine(node, "user_events"), url);
+        assertEquals("ReplicatedAggregatingMergeTree", engine(node, "leaf_counts"), url);
+        assertEquals("Distributed", engine(node, "user_events_all"), url);
+        assertEquals("Distributed", engine(node, "assignments_all"), url);
+      }
+    }
+    assertEquals(List.of(), new ClusterMigrator(TestCluster.LAYOUT, shards(1)).migrate(), "a second run, from other replicas");
+  }
+
+  @Test
+  void rowsInsertedOnTheirShardReplicateWithinItAndReadBackAcrossShardsIntact() {
+    new ClusterMigrator(TestCluster.LAYOUT, shards(0)).migrate();
+    List<ClickHouse> writers = shards(0);
+    int[] perShard = new int[TestCluster.LAYOUT.shardCount()];
+    for (String user : HOSTILE_USERS) {
+      int shard = TestCluster.LAYOUT.shardOf(user);
+      perShard[shard]++;
+      writers.get(shard).execute("INSERT INTO " + db + ".assignments VALUES ('w', 'p', " + Sql.string(user) + ", 1, 1, 'true')");
+    }
+    for (int shard = 0; shard < perShard.length; shard++) {
+      ClickHouse replica = client(TestCluster.LAYOUT.replicas(shard).get(1));
+      replica.execute("SYSTEM SYNC REPLICA " + db + ".assignments");
+      assertEquals(String.valueOf(perShard[shard]), replica.rows("SELECT count() FROM " + db + ".assignments").get(0)[0],
+          "shard " + shard + "'s other replica holds exactly its rows");
+    }
+    List<String> read = new ArrayList<>();
+    client(TestCluster.LAYOUT.replicas(1).get(1)).forEachRow("SELECT user_id FROM " + db + ".assignments_all", r -> read.add(r[0]));
+    assertEquals(new TreeSet<>(HOSTILE_USERS), new TreeSet<>(read));
+    assertEquals(HOSTILE_USERS.size(), read.size());
+  }
+
+  @Test
+  void aDistributedInsertPicksTheSameShardAsTheLayout() {
+    new ClusterMigrator(TestCluster.LAYOUT, shards(0)).migrate();
+    ClickHouse any = client(TestCluster.LAYOUT.replicas(0).get(0));
+    for (String user : HOSTILE_USERS) {
+      any.execute("INSERT INTO " + db + ".assignments_all SETTINGS insert_distributed_sync = 1 VALUES ('w', 'p', "
+          + Sql.string(user) + ", 1, 1, 'true')");
+    }
+    List<ClickHouse> readers = shards(0);
+    for (String user : HOSTILE_USERS) {
+      int shard = TestCluster.LAYOUT.shardOf(user);
+      assertEquals("1", readers.get(shard).rows("SELECT count() FROM " + db + ".assignments WHERE user_id = " + Sql.string(user)).get(0)[0],
+          user + " on shard " + shard);
+    }
+  }
+
+  private static String engine(ClickHouse node, String table) {
+    return node.rows("SELECT engine FROM system.tables WHERE database = " + Sql.string(node.database()) + " AND name = "
+        + Sql.string(table)).get(0)[0];
+  }
+
+  private List<ClickHouse> shards(int replica) {
+    List<ClickHouse> out = TestCluster.shardClients(replica, db);
+    clients.addAll(out);
+    return out;
+  }
+
+  private ClickHouse client(String url) {
+    ClickHouse c = TestCluster.client(url, db);
+    clients.add(c);
+    return c;
+  }
+}
