@@ -73,6 +73,11 @@ public final class GranularApp implements AutoCloseable {
    *                 (granular.clickhouse.retry, its listener counting retries); tests may wrap or fake it
    */
   public GranularApp(AppConfig config, BiFunction<ClickHouse, RetryPolicy, TaskWork> taskWork) {
+    if (config.cluster().isPresent()) {
+      // Compute against one server of a cluster would see one shard's events only: refuse rather than be wrong.
+      throw new dev.granular.app.config.InvalidConfigException("granular.clickhouse.cluster is set, but so far only"
+          + " `migrate` runs on a cluster: ingest and compute per shard are not built yet (issue 12)");
+    }
     this.config = config;
     this.clickHouse = new ClickHouse(config.clickHouse(), metrics.clickHouse());
     AppConfig.IngestSettings settings = config.ingest();

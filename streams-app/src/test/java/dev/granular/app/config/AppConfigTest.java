@@ -39,6 +39,14 @@ class AppConfigTest {
   }
 
   @Test
+  void theAppRefusesClusterModeUntilItComputesPerShard() {
+    AppConfig cluster = AppConfig.load(null, Map.of("granular.clickhouse.cluster", "granular",
+        "granular.clickhouse.shards", "http://127.0.0.1:8131"));
+    var e = assertThrows(InvalidConfigException.class, () -> new dev.granular.app.GranularApp(cluster));
+    assertTrue(e.getMessage().contains("only `migrate` runs on a cluster"), e.getMessage());
+  }
+
+  @Test
   void aHalfConfiguredOrHostileClusterFailsFastNamingTheKeys() {
     var half = assertThrows(InvalidConfigException.class, () -> AppConfig.load(null, Map.of("granular.clickhouse.cluster", "granular")));
     assertTrue(half.getMessage().contains("granular.clickhouse.shards"), half.getMessage());
