@@ -76,7 +76,7 @@ public final class GranularApp implements AutoCloseable {
     if (config.cluster().isPresent()) {
       // Compute against one server of a cluster would see one shard's events only: refuse rather than be wrong.
       throw new dev.granular.app.config.InvalidConfigException("granular.clickhouse.cluster is set, but so far only"
-          + " `migrate` runs on a cluster: ingest and compute per shard are not built yet (issue 12)");
+          + " `migrate` runs on a cluster: the app is not yet wired to ingest and compute per shard (issue 12, SCALING.md)");
     }
     this.config = config;
     this.clickHouse = new ClickHouse(config.clickHouse(), metrics.clickHouse());

@@ -25,6 +25,14 @@ public interface ChangeRecords extends Iterable<AssignmentChange>, AutoCloseable
     return of(copy, copy.size(), () -> { }); // nothing held but the list
   }
 
+  /** The changes of several parts (a task's shards), one after the other; closing closes them all. */
+  static ChangeRecords concat(List<ChangeRecords> parts) {
+    List<ChangeRecords> copy = List.copyOf(parts);
+    Iterable<AssignmentChange> all = () -> copy.stream().flatMap(p -> java.util.stream.StreamSupport.stream(p.spliterator(), false))
+        .iterator();
+    return of(all, copy.stream().mapToLong(ChangeRecords::count).sum(), () -> copy.forEach(ChangeRecords::close));
+  }
+
   /** @param release what {@link #close} frees, such as a spill file */
   static ChangeRecords of(Iterable<AssignmentChange> changes, long count, Runnable release) {
     return new ChangeRecords() {

@@ -94,7 +94,7 @@ public final class EngineTaskWork implements TaskWork {
   }
 
   /** The task's scope now; empty when there is nothing to compute (no definitions, or all its properties deleted). */
-  private static Optional<ComputeScope> scope(ComputeTask task, CompiledWorkspace workspace) {
+  static Optional<ComputeScope> scope(ComputeTask task, CompiledWorkspace workspace) {
     if (workspace == null || workspace.index().roots().isEmpty()) {
       return Optional.empty();
     }
@@ -108,15 +108,15 @@ public final class EngineTaskWork implements TaskWork {
     return properties.isEmpty() ? Optional.empty() : Optional.of(scope.withProperties(properties));
   }
 
-  private static ProcessingWindow window(ComputeTask task) {
+  static ProcessingWindow window(ComputeTask task) {
     return new ProcessingWindow(task.getWindowFromMs(), task.getWindowToMs());
   }
 
-  private static long now(ComputeTask task) {
+  static long now(ComputeTask task) {
     return Math.max(task.getNowMs(), task.getWindowToMs());
   }
 
-  private static long rows(ComputeResult result) {
+  static long rows(ComputeResult result) {
     return result.stateRows() + result.backfillRows() + result.assignmentsWritten();
   }
 
