@@ -2,10 +2,11 @@
 # A local ClickHouse cluster, 2 shards x 2 replicas, on loopback only: four clickhouse-server processes of Debian's
 # package with their own ports and directories, one `remote_servers` cluster named `granular`, macros per node
 # ({shard}, {replica}) and ZooKeeper (services/zookeeper.sh) for the replicated tables and ON CLUSTER DDL.
-# usage: services/clickhouse-cluster.sh up|down|status|urls|node-up I|node-down I
+# usage: services/clickhouse-cluster.sh up|down|status|urls|shards|node-up I|node-down I
 # Node i (1..4) is replica r((i-1)%2+1) of shard (i+1)/2 and listens on HTTP 8130+i, native TCP 9130+i and
 # interserver HTTP 9230+i (CLICKHOUSE_CLUSTER_BASE moves all three). Data, logs and PID files live under
-# .run/cluster/clickhouse/node-i, git-ignored. `urls` prints the HTTP URLs, one per replica, shard by shard.
+# .run/cluster/clickhouse/node-i, git-ignored. `urls` prints the HTTP URLs, one per replica, shard by shard;
+# `shards` prints them as CLICKHOUSE_SHARDS takes them.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
@@ -80,6 +81,9 @@ down() { local i; for i in $(seq $NODES -1 1); do node_down "$i"; done; }
 
 urls() { local i; for i in $(seq 1 $NODES); do echo "http://$HOST:$(http_port "$i")"; done; }
 
+# shards: the replicas' URLs as CLICKHOUSE_SHARDS takes them, shards separated by ';' and replicas by ','.
+shards() { echo "http://$HOST:$(http_port 1),http://$HOST:$(http_port 2);http://$HOST:$(http_port 3),http://$HOST:$(http_port 4)"; }
+
 status() {
   local i rc=0
   for i in $(seq 1 $NODES); do
@@ -90,7 +94,7 @@ status() {
 }
 
 case "${1:-}" in
-  up) up ;; down) down ;; status) status ;; urls) urls ;;
+  up) up ;; down) down ;; status) status ;; urls) urls ;; shards) shards ;;
   node-up) node_up "${2:?node number}" ;; node-down) node_down "${2:?node number}" ;;
-  *) echo "usage: $0 up|down|status|urls|node-up I|node-down I" >&2; exit 2 ;;
+  *) echo "usage: $0 up|down|status|urls|shards|node-up I|node-down I" >&2; exit 2 ;;
 esac
