@@ -54,8 +54,7 @@ cluster-up: ## Start a 3-broker Kafka (127.0.0.1:9192,9194,9196), ZooKeeper (:21
 
 test-cluster: ## Integration tests on the local cluster (run make cluster-up first)
 	$(MVN) install -DskipTests
-	$(MVN) -pl clickhouse-sink,streams-app surefire:test -Dtest='Cluster*IT,Sharded*IT' -Dtest.excludedGroups=none \
-	  -Dsurefire.failIfNoSpecifiedTests=false -Dsurefire.printSummary=true
+	$(MVN) -pl clickhouse-sink,streams-app surefire:test -Dgroups=cluster -Dtest.excludedGroups=none -Dsurefire.printSummary=true
 
 cluster-down: ## Stop the cluster this checkout started
 	@services/clickhouse-cluster.sh down

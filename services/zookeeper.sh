@@ -24,8 +24,9 @@ classpath() {
   cat "$DIR/classpath.txt"
 }
 
-# ruok answers imok when the server runs (the four-letter word is allowed in zoo.cfg).
-ruok() { local r; exec 3<>"/dev/tcp/$HOST/$PORT" || return 1; printf ruok >&3; r=$(cat <&3); exec 3>&-; [ "$r" = imok ]; }
+# serving: srvr names the server's mode only while it serves requests (ruok says imok even when its main thread
+# died at start and nothing is served).
+serving() { local r; { exec 3<>"/dev/tcp/$HOST/$PORT"; } 2>/dev/null || return 1; printf srvr >&3; r=$(cat <&3); exec 3>&-; [[ "$r" == *"Mode: "* ]]; }
 
 up() {
   if listening "$PORT"; then echo "zookeeper: already listening on $HOST:$PORT, reusing it"; return 0; fi
@@ -44,12 +45,12 @@ autopurge.purgeInterval=1
 CFG
   nohup java -Xmx256m -cp "$cp" org.apache.zookeeper.server.ZooKeeperServerMain "$DIR/zoo.cfg" >"$DIR/log/stdout.log" 2>&1 &
   echo $! > "$PIDFILE"
-  await_ready ruok "$DIR/log/stdout.log" && echo "zookeeper: up on $HOST:$PORT (pid $(cat "$PIDFILE"))"
+  await_ready serving "$DIR/log/stdout.log" && echo "zookeeper: up on $HOST:$PORT (pid $(cat "$PIDFILE"))"
 }
 
 down() { stop_started; }
 
-status() { if ruok 2>/dev/null; then echo "zookeeper: up on $HOST:$PORT"; else echo "zookeeper: down"; return 1; fi; }
+status() { if serving; then echo "zookeeper: up on $HOST:$PORT"; else echo "zookeeper: down"; return 1; fi; }
 
 case "${1:-}" in
   up) up ;; down) down ;; status) status ;; classpath) classpath ;;
