@@ -22,13 +22,7 @@ NAME=kafka
 # shellcheck source=services/lib.sh
 . "$ROOT/services/lib.sh"
 
-classpath() {
-  if [ ! -s "$CP_DIR/classpath.txt" ] || [ services/kafka/pom.xml -nt "$CP_DIR/classpath.txt" ]; then
-    mkdir -p "$CP_DIR"
-    mvn -B -q -f services/kafka/pom.xml dependency:build-classpath -Dmdep.outputFile="$CP_DIR/classpath.txt" >&2
-  fi
-  cat "$CP_DIR/classpath.txt"
-}
+classpath() { maven_classpath services/kafka/pom.xml "$CP_DIR/classpath.txt"; }
 
 # One broker keeps the layout it always had (.run/kafka/data, logs, kafka.pid); a cluster has a folder per node.
 node_dir() { if [ "$BROKERS" -eq 1 ]; then echo "$DIR"; else echo "$DIR/node-$1"; fi; }

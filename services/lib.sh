@@ -1,5 +1,5 @@
-# Shared by services/kafka.sh and services/clickhouse.sh: start, wait for and stop one local server by PID file.
-# Callers set NAME, HOST, DIR and PIDFILE.
+# Shared by the scripts in services/: start, wait for and stop one local server by PID file, and the class path
+# of a server run from Maven Central jars. Callers set NAME, HOST, DIR and PIDFILE.
 
 listening() { (exec 3<>"/dev/tcp/$HOST/$1") 2>/dev/null; }
 
@@ -28,4 +28,14 @@ stop_started() {
     echo "$NAME: not started by this project (no live PID in $PIDFILE)"
   fi
   rm -f "$PIDFILE"
+}
+
+# maven_classpath POM FILE: the class path POM's dependencies resolve to, cached in FILE until POM changes.
+maven_classpath() {
+  local pom=$1 out=$2
+  if [ ! -s "$out" ] || [ "$pom" -nt "$out" ]; then
+    mkdir -p "$(dirname "$out")"
+    mvn -B -q -f "$pom" dependency:build-classpath -Dmdep.outputFile="$out" >&2
+  fi
+  cat "$out"
 }

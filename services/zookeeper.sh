@@ -16,13 +16,7 @@ NAME=zookeeper
 # shellcheck source=services/lib.sh
 . "$ROOT/services/lib.sh"
 
-classpath() {
-  if [ ! -s "$DIR/classpath.txt" ] || [ services/zookeeper/pom.xml -nt "$DIR/classpath.txt" ]; then
-    mkdir -p "$DIR"
-    mvn -B -q -f services/zookeeper/pom.xml dependency:build-classpath -Dmdep.outputFile="$DIR/classpath.txt" >&2
-  fi
-  cat "$DIR/classpath.txt"
-}
+classpath() { maven_classpath services/zookeeper/pom.xml "$DIR/classpath.txt"; }
 
 # serving: srvr names the server's mode only while it serves requests (ruok says imok even when its main thread
 # died at start and nothing is served).

@@ -18,13 +18,13 @@ import org.junit.jupiter.api.Test;
 class ClusterMigrationIT {
   private static final List<String> HOSTILE_USERS = List.of("plain", "o'brien", "back\\slash", "'); DROP TABLE x; --",
       "tab\there", "new\nline", "emoji \uD83D\uDE80", "`ticks`", "{db}", "null", "");
-  private final String db = "granular_cluster_it_" + HexFormat.of().formatHex(new SecureRandom().generateSeed(4));
-  private final List<ClickHouse> clients = new ArrayList<>();
+  private final ClusterDatabase cluster = new ClusterDatabase("granular_cluster_it_"
+      + HexFormat.of().formatHex(new SecureRandom().generateSeed(4)));
+  private final String db = cluster.name();
 
   @AfterEach
   void drop() {
-    new ClusterMigrator(TestCluster.LAYOUT, shards(0)).dropDatabase();
-    clients.forEach(ClickHouse::close);
+    cluster.close();
   }
 
   @Test
@@ -90,14 +90,10 @@ class ClusterMigrationIT {
   }
 
   private List<ClickHouse> shards(int replica) {
-    List<ClickHouse> out = TestCluster.shardClients(replica, db);
-    clients.addAll(out);
-    return out;
+    return cluster.shards(replica);
   }
 
   private ClickHouse client(String url) {
-    ClickHouse c = TestCluster.client(url, db);
-    clients.add(c);
-    return c;
+    return cluster.client(url);
   }
 }

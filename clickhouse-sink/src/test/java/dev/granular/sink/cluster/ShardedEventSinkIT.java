@@ -20,22 +20,19 @@ import org.junit.jupiter.api.Test;
 /** Cluster-mode ingest on the local cluster: every event on the shard that owns its user, written once per shard. */
 @Tag("cluster")
 class ShardedEventSinkIT {
-  private final String db = "granular_cluster_it_" + HexFormat.of().formatHex(new SecureRandom().generateSeed(4));
-  private final List<ClickHouse> clients = new ArrayList<>();
+  private final ClusterDatabase cluster = new ClusterDatabase("granular_cluster_it_"
+      + HexFormat.of().formatHex(new SecureRandom().generateSeed(4)));
+  private final String db = cluster.name();
 
   @AfterEach
   void drop() {
-    new ClusterMigrator(TestCluster.LAYOUT, shards(0)).dropDatabase();
-    clients.forEach(ClickHouse::close);
+    cluster.close();
   }
 
   @Test
   void eachEventLandsOnTheShardOfItsUserAndAllReadBackThroughTheDistributedTable() {
-    new ClusterMigrator(TestCluster.LAYOUT, shards(0)).migrate();
-    List<Replicas<ClickHouse>> replicas = new ArrayList<>();
-    for (List<String> urls : TestCluster.LAYOUT.shards()) {
-      replicas.add(new Replicas<>(urls.stream().map(this::client).toList()));
-    }
+    cluster.migrated();
+    List<Replicas<ClickHouse>> replicas = cluster.replicas().stream().map(Replicas::new).toList();
     ShardedEventSink sink = new ShardedEventSink(TestCluster.LAYOUT, replicas,
         new RetryPolicy(Duration.ofMillis(100), Duration.ofSeconds(1), Duration.ofSeconds(10)));
     List<StoredEvent> batch = new ArrayList<>();
@@ -68,15 +65,7 @@ class ShardedEventSinkIT {
     return new StoredEvent("w", messageId, "track", user, null, "Clicked", "{}", "{}", 1_000L, 2_000L);
   }
 
-  private List<ClickHouse> shards(int replica) {
-    List<ClickHouse> out = TestCluster.shardClients(replica, db);
-    clients.addAll(out);
-    return out;
-  }
-
   private ClickHouse client(String url) {
-    ClickHouse c = TestCluster.client(url, db);
-    clients.add(c);
-    return c;
+    return cluster.client(url);
   }
 }

@@ -14,7 +14,7 @@ import dev.granular.avro.WorkspaceDefinitions;
 import dev.granular.sink.client.ClickHouse;
 import dev.granular.sink.client.ClickHouseSettings;
 import dev.granular.sink.client.RetryPolicy;
-import dev.granular.sink.cluster.ClusterMigrator;
+import dev.granular.sink.cluster.ClusterDatabase;
 import dev.granular.sink.cluster.Replicas;
 import dev.granular.sink.cluster.ShardedEventSink;
 import dev.granular.sink.cluster.TestCluster;
@@ -48,20 +48,20 @@ class ShardedComputeIT {
   private final ScratchDatabase single = ScratchDatabase.create(new ClickHouseSettings(
       System.getProperty("it.clickhouse.url", "http://127.0.0.1:8123"), "default", "", "default", Duration.ofSeconds(60),
       Duration.ofSeconds(60)), "granular_sharded_it");
-  private final String db = single.name(); // the same name on the cluster: one random suffix for both
-  private final List<ClickHouse> clients = new ArrayList<>();
+  private final ClusterDatabase cluster = new ClusterDatabase(single.name()); // one random suffix for both
 
   @AfterEach
   void drop() {
-    new ClusterMigrator(TestCluster.LAYOUT, shards(0)).dropDatabase();
-    clients.forEach(ClickHouse::close);
-    single.close();
+    try {
+      cluster.close();
+    } finally {
+      single.close();
+    }
   }
 
   @Test
   void theClusterComputesWhatOneServerComputesWholeAndInBucketsOfEitherShape() {
-    new ClusterMigrator(TestCluster.LAYOUT, shards(0)).migrate();
-    List<List<ClickHouse>> replicas = TestCluster.LAYOUT.shards().stream().map(urls -> urls.stream().map(this::client).toList()).toList();
+    List<List<ClickHouse>> replicas = cluster.migrated().replicas();
     ShardedEventSink clusterIngest = new ShardedEventSink(TestCluster.LAYOUT,
         replicas.stream().map(Replicas::new).toList(), RETRY);
     EventBatchWriter singleIngest = new EventBatchWriter(single.clickHouse(), RETRY);
@@ -90,7 +90,7 @@ class ShardedComputeIT {
     }
     ComputeFixture.Assignments expected = ComputeFixture.oracle(single.clickHouse(), W, NOW + 4_000);
     ComputeFixture.assertSame(expected, ComputeFixture.computed(single.clickHouse(), W), "one server against the oracle");
-    assertEquals(snapshot(List.of(single.clickHouse())), snapshot(shards(1)), "stored assignments, read on the other replicas");
+    assertEquals(snapshot(List.of(single.clickHouse())), snapshot(cluster.shards(1)), "stored assignments, read on the other replicas");
   }
 
   private void assertSameRun(TaskWork singleWork, TaskWork clusterWork, ComputeTask task, CompiledWorkspace ws, String what) {
@@ -175,17 +175,5 @@ class ShardedComputeIT {
   private static ComputeTask task(long fromMs, long toMs, int bucket, int buckets) {
     return new ComputeTask("plan-" + fromMs + "-" + bucket, W, bucket, buckets, 0, NOW + fromMs, NOW + toMs, NOW + toMs, bucket,
         buckets, List.of(), 1L, NOW + toMs, NOW + toMs, 1_000L, 1, buckets > 1, -1);
-  }
-
-  private List<ClickHouse> shards(int replica) {
-    List<ClickHouse> out = TestCluster.shardClients(replica, db);
-    clients.addAll(out);
-    return out;
-  }
-
-  private ClickHouse client(String url) {
-    ClickHouse c = TestCluster.client(url, db);
-    clients.add(c);
-    return c;
   }
 }
