@@ -17,6 +17,11 @@ public final class ClusterDatabase implements AutoCloseable {
     this.name = name;
   }
 
+  /** With a random name: {@code prefix} and a hex suffix, so that runs never meet. */
+  public static ClusterDatabase random(String prefix) {
+    return new ClusterDatabase(prefix + "_" + java.util.HexFormat.of().formatHex(new java.security.SecureRandom().generateSeed(4)));
+  }
+
   public String name() {
     return name;
   }

@@ -4,12 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.granular.sink.client.ClickHouse;
 import dev.granular.sink.sql.Sql;
-import java.security.SecureRandom;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.TreeSet;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -18,14 +16,9 @@ import org.junit.jupiter.api.Test;
 class ClusterMigrationIT {
   private static final List<String> HOSTILE_USERS = List.of("plain", "o'brien", "back\\slash", "'); DROP TABLE x; --",
       "tab\there", "new\nline", "emoji \uD83D\uDE80", "`ticks`", "{db}", "null", "");
-  private final ClusterDatabase cluster = new ClusterDatabase("granular_cluster_it_"
-      + HexFormat.of().formatHex(new SecureRandom().generateSeed(4)));
+  @AutoClose
+  private final ClusterDatabase cluster = ClusterDatabase.random("granular_cluster_it");
   private final String db = cluster.name();
-
-  @AfterEach
-  void drop() {
-    cluster.close();
-  }
 
   @Test
   void migrateMakesReplicatedShardTablesAndDistributedReadsOnEveryNodeAndIsIdempotent() {

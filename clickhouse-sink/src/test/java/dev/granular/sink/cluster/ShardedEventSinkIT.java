@@ -5,29 +5,22 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import dev.granular.sink.client.ClickHouse;
 import dev.granular.sink.client.RetryPolicy;
 import dev.granular.sink.events.StoredEvent;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** Cluster-mode ingest on the local cluster: every event on the shard that owns its user, written once per shard. */
 @Tag("cluster")
 class ShardedEventSinkIT {
-  private final ClusterDatabase cluster = new ClusterDatabase("granular_cluster_it_"
-      + HexFormat.of().formatHex(new SecureRandom().generateSeed(4)));
+  @AutoClose
+  private final ClusterDatabase cluster = ClusterDatabase.random("granular_cluster_it");
   private final String db = cluster.name();
-
-  @AfterEach
-  void drop() {
-    cluster.close();
-  }
 
   @Test
   void eachEventLandsOnTheShardOfItsUserAndAllReadBackThroughTheDistributedTable() {
