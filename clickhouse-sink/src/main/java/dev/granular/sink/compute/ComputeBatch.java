@@ -87,21 +87,7 @@ final class ComputeBatch {
   /** Consecutive groups whose weights add up to at most {@code budget}; an item over it alone. */
   static <T> List<List<T>> groups(List<T> items, java.util.function.ToLongFunction<T> weight, long budget) {
     List<List<T>> groups = new ArrayList<>();
-    List<T> group = new ArrayList<>();
-    long sum = 0;
-    for (T item : items) {
-      long w = weight.applyAsLong(item);
-      if (!group.isEmpty() && sum + w > budget) {
-        groups.add(group);
-        group = new ArrayList<>();
-        sum = 0;
-      }
-      group.add(item);
-      sum += w;
-    }
-    if (!group.isEmpty()) {
-      groups.add(group);
-    }
+    GreedyChunks.forEach(items, Integer.MAX_VALUE, weight, budget, groups::add);
     return groups;
   }
 

@@ -46,20 +46,6 @@ final class UserChunks {
 
   /** The chunks one at a time, in the users' order, so that only one chunk is held. */
   static void forEach(Iterable<String> users, int maxUsers, Consumer<List<String>> chunk) {
-    List<String> current = new ArrayList<>();
-    int bytes = 0;
-    for (String user : users) {
-      int size = bytes(user);
-      if (!current.isEmpty() && (current.size() >= maxUsers || bytes + size > MAX_BYTES)) {
-        chunk.accept(current);
-        current = new ArrayList<>();
-        bytes = 0;
-      }
-      current.add(user);
-      bytes += size;
-    }
-    if (!current.isEmpty()) {
-      chunk.accept(current);
-    }
+    GreedyChunks.forEach(users, maxUsers, UserChunks::bytes, MAX_BYTES, chunk);
   }
 }
