@@ -108,15 +108,15 @@ public final class EngineTaskWork implements TaskWork {
     return properties.isEmpty() ? Optional.empty() : Optional.of(scope.withProperties(properties));
   }
 
-  static ProcessingWindow window(ComputeTask task) {
+  private static ProcessingWindow window(ComputeTask task) {
     return new ProcessingWindow(task.getWindowFromMs(), task.getWindowToMs());
   }
 
-  static long now(ComputeTask task) {
+  private static long now(ComputeTask task) {
     return Math.max(task.getNowMs(), task.getWindowToMs());
   }
 
-  static long rows(ComputeResult result) {
+  private static long rows(ComputeResult result) {
     return result.stateRows() + result.backfillRows() + result.assignmentsWritten();
   }
 

@@ -6,14 +6,9 @@ import dev.granular.sink.client.ClickHouse;
 import dev.granular.sink.client.RetryPolicy;
 import dev.granular.sink.cluster.ClusterLayout;
 import dev.granular.sink.cluster.Replicas;
-import dev.granular.sink.compute.ComputeEngine;
-import dev.granular.sink.compute.ComputeResult;
-import dev.granular.sink.compute.ComputeScope;
-import dev.granular.sink.compute.Spool;
 import dev.granular.sink.compute.UserBucket;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.stream.IntStream;
 
 /**
@@ -33,23 +28,22 @@ public final class ShardedTaskWork implements TaskWork {
   public ShardedTaskWork(ClusterLayout layout, List<List<ClickHouse>> shards, RetryPolicy statementRetry) {
     this.layout = layout;
     this.shards = shards.stream().map(replicas -> new Replicas<>(replicas.stream()
-        .map(c -> new ShardReplica(c, new ComputeEngine(c, statementRetry))).toList())).toList();
+        .map(c -> new ShardReplica(c, new EngineTaskWork(c, statementRetry))).toList())).toList();
   }
 
   @Override
   public Outcome run(ComputeTask task, CompiledWorkspace workspace) {
     long start = System.currentTimeMillis();
-    Optional<ComputeScope> scope = EngineTaskWork.scope(task, workspace);
-    if (scope.isEmpty()) {
-      return new Outcome(0, start, start, ChangeRecords.none());
+    if (EngineTaskWork.scope(task, workspace).isEmpty()) {
+      return new Outcome(0, start, start, ChangeRecords.none()); // nothing to compute: no shard to sync
     }
     List<ChangeRecords> parts = new ArrayList<>();
     long rows = 0;
     try {
       for (int shard : shardsOf(new UserBucket(task.getUserBucket(), task.getUserBuckets()))) {
-        ShardOutcome outcome = shards.get(shard).call(replica -> replica.compute(task, workspace, scope.get()));
+        Outcome outcome = shards.get(shard).call(replica -> replica.run(task, workspace));
         parts.add(outcome.changes());
-        rows += outcome.rows();
+        rows += outcome.rowsTouched();
       }
     } catch (RuntimeException | Error e) {
       parts.forEach(ChangeRecords::close);
@@ -66,26 +60,15 @@ public final class ShardedTaskWork implements TaskWork {
     return IntStream.range(0, layout.shardCount()).boxed().toList();
   }
 
-  private record ShardOutcome(long rows, ChangeRecords changes) {}
-
-  /** One replica of a shard, with the engine over its local tables. */
-  private record ShardReplica(ClickHouse clickHouse, ComputeEngine engine) {
-    ShardOutcome compute(ComputeTask task, CompiledWorkspace workspace, ComputeScope scope) {
+  /** One replica of a shard: the single-server work over its local tables, once it has caught up. */
+  private record ShardReplica(ClickHouse clickHouse, EngineTaskWork work) {
+    Outcome run(ComputeTask task, CompiledWorkspace workspace) {
       // Everything another replica of the shard acknowledged (ingest may have written there) is fetched first; if
       // only a dead replica holds it, this waits, fails, and the planner retries the task: slower, never wrong.
       for (String table : READ_TABLES) {
         clickHouse.execute("SYSTEM SYNC REPLICA " + clickHouse.table(table));
       }
-      Spool<dev.granular.sink.compute.AssignmentChange> changes = new Spool<>(dev.granular.sink.compute.AssignmentChange.CODEC,
-          Spool.IN_MEMORY);
-      try {
-        ComputeResult result = engine.compute(workspace.index(), EngineTaskWork.window(task), scope, EngineTaskWork.now(task),
-            EngineTaskWork.expectedEvents(task, workspace), changes::add);
-        return new ShardOutcome(EngineTaskWork.rows(result), EngineTaskWork.spooled(changes, task.getPlanId()));
-      } catch (RuntimeException | Error e) {
-        changes.close();
-        throw e;
-      }
+      return work.run(task, workspace);
     }
   }
 }
